@@ -1,0 +1,59 @@
+"""The macros that content pages call (mkdocs-macros loads this as `module_name: macros`).
+
+Only registration lives here: each macro builds a view model from the loaded
+data and renders one template. Loading, checking, views and rendering are plain
+modules that import nothing from MkDocs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import views
+from .links import Linker
+from .load import load_cached
+from .render import render
+
+
+def define_env(env) -> None:
+    """Register one macro per view; each takes keyword arguments only."""
+    data_dir = Path(env.conf["config_file_path"]).parent / "data"
+
+    def context():
+        """The model and a linker for the page being rendered."""
+        return load_cached(data_dir), Linker(env.page.file.src_uri, env.conf["use_directory_urls"])
+
+    @env.macro
+    def spectrum_cards() -> str:
+        """Cards for the four spectrums, linking to their pages."""
+        playbook, linker = context()
+        return render("spectrum_cards.html", spectrums=views.spectrums_overview(playbook, linker))
+
+    @env.macro
+    def spectrum(*, id: str) -> str:  # noqa: A002 - pages read best as spectrum(id="...")
+        """One spectrum's positions, trade-offs and companies."""
+        playbook, linker = context()
+        return render("spectrum.md", spectrum=views.spectrum_view(playbook, id, linker))
+
+    @env.macro
+    def reporting_lines() -> str:
+        """The comparison of reporting lines, then one section per line."""
+        playbook, linker = context()
+        return render("reporting_lines.md", lines=views.reporting_lines_view(playbook, linker))
+
+    @env.macro
+    def case_study_table() -> str:
+        """Every company on every spectrum."""
+        playbook, linker = context()
+        return render("model_table.html", **views.case_study_table(playbook, linker))
+
+    @env.macro
+    def sources() -> str:
+        """Every source the playbook relies on, with what relies on it."""
+        playbook, linker = context()
+        return render("source_list.html", sources=views.sources_view(playbook, linker))
+
+
+def on_pre_page_macros(env) -> None:
+    """Only the pages listed in mkdocs.yml's force_render_paths run macros: front matter cannot switch them on."""
+    env.page.meta.pop("render_macros", None)

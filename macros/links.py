@@ -1,0 +1,57 @@
+"""Where each page of the playbook lives, and relative links between them.
+
+Links inside generated HTML are not rewritten by MkDocs, so they are computed
+here the same way MkDocs computes page URLs; relative links keep the site
+working under a sub-path and from a downloaded copy.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+HOME = "index.md"
+MODELS = "models/index.md"
+REPORTING_LINES = "models/reporting-lines.md"
+CASE_STUDIES = "case-studies/index.md"
+SOURCES = "sources.md"
+
+
+def spectrum_page(spectrum_id: str) -> str:
+    """The hand-written page that shows one spectrum."""
+    return f"models/{spectrum_id}.md"
+
+
+def case_study_page(slug: str) -> str:
+    """The page generated for one case study."""
+    return f"case-studies/{slug}.md"
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives a Markdown file ('' for the home page)."""
+    stem = src_uri[: -len(".md")]
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Builds links from the page being rendered to other pages of the site."""
+
+    from_src_uri: str
+    use_directory_urls: bool = True
+
+    def to(self, src_uri: str, anchor: str = "") -> str:
+        """A relative href from the current page to `src_uri`, with an optional #anchor."""
+        here = page_url(self.from_src_uri, self.use_directory_urls)
+        there = page_url(src_uri, self.use_directory_urls)
+        base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
+        rel = posixpath.relpath(there or ".", base or ".")
+        if there.endswith("/") or there == "":
+            rel = "./" if rel == "." else rel + "/"
+        return rel + (f"#{anchor}" if anchor else "")

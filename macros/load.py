@@ -1,0 +1,240 @@
+"""Load and check every data file at once, then build the typed model.
+
+All problems across all files are collected and raised together as a
+DataError, so one run of the build or of the checks lists everything to fix.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from .model import CaseStudy, Claim, Playbook, Position, ReportingLine, Source, Specialisation, Spectrum
+from .problems import DataError, Problem, field_name
+from .schema import check_schema
+from .strictyaml import Document, load_yaml
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+CASE_STUDY_DIR = "case-studies"
+# Files an editor may keep beside the case studies without them being read as data.
+_IGNORED = {"README.md"}
+
+
+def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
+    """Read data_dir (spectrums, reporting lines, case studies) or raise DataError listing every problem."""
+    data_dir = Path(data_dir)
+    today = today or date.today()
+    root = data_dir.parent
+    schema_dir = data_dir / "schema"
+    problems: list[Problem] = []
+
+    spectrum_doc = _read(data_dir / "spectrums.yml", root, schema_dir, "spectrums.schema.json", problems)
+    lines_doc = _read(data_dir / "reporting-lines.yml", root, schema_dir, "reporting-lines.schema.json", problems)
+    spectrums, spectrum_sources = _spectrums(spectrum_doc, today, problems) if spectrum_doc else ((), ())
+    lines, line_sources = _reporting_lines(lines_doc, today, problems) if lines_doc else ((), ())
+
+    studies = []
+    for path in sorted((data_dir / CASE_STUDY_DIR).iterdir()) if (data_dir / CASE_STUDY_DIR).is_dir() else []:
+        if path.name in _IGNORED or path.name.startswith("."):
+            continue
+        if not _check_file_name(path, root, problems):
+            continue
+        doc = _read(path, root, schema_dir, "case-study.schema.json", problems)
+        if doc:
+            study = _case_study(doc, path.stem, today, problems)
+            if spectrum_doc and lines_doc:
+                _check_references(doc, study, spectrums, lines, problems)
+            studies.append((study, doc))
+    _check_unique_names(studies, problems)
+
+    if problems:
+        raise DataError(problems)
+    return Playbook(
+        spectrums=spectrums,
+        reporting_lines=lines,
+        case_studies=tuple(sorted((study for study, _ in studies), key=lambda s: s.name.casefold())),
+        spectrum_sources=spectrum_sources,
+        reporting_line_sources=line_sources,
+    )
+
+
+def _read(path: Path, root: Path, schema_dir: Path, schema: str, problems: list[Problem]) -> Document | None:
+    """Load one file and check it against its schema; None when it cannot be used."""
+    shown = path.relative_to(root).as_posix()
+    if not path.is_file():
+        problems.append(Problem(shown, 1, 1, "", "file is missing"))
+        return None
+    doc, found = load_yaml(path.read_bytes(), shown)
+    if not found:
+        found = check_schema(doc, schema_dir, schema)
+    problems.extend(found)
+    return None if found else doc
+
+
+def _check_file_name(path: Path, root: Path, problems: list[Problem]) -> bool:
+    """A case study's file name is its slug, which becomes its page address."""
+    shown = path.relative_to(root).as_posix()
+    if path.suffix != ".yml":
+        problems.append(Problem(shown, 1, 1, "", f"case study files end in .yml; rename it to {_slugify(path.stem)}.yml"))
+        return False
+    if not SLUG.match(path.stem):
+        problems.append(
+            Problem(shown, 1, 1, "", f"the file name is the page address: use lower-case letters, digits and hyphens, e.g. {_slugify(path.stem)}.yml")
+        )
+        return False
+    return True
+
+
+def _slugify(text: str) -> str:
+    """Suggest a slug for a file name or company name."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "company"
+
+
+def _date(doc: Document, path: tuple, today: date, problems: list[Problem]) -> date:
+    """A real calendar date that is not in the future."""
+    value = doc.data
+    for part in path:
+        value = value[part]
+    line, col = doc.where(path)
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        problems.append(Problem(doc.path, line, col, field_name(path), f"{value} is not a real calendar date"))
+        return today
+    if day > today:
+        problems.append(Problem(doc.path, line, col, field_name(path), f"{value} is in the future (today is {today.isoformat()})"))
+    return day
+
+
+def _sources(doc: Document, today: date, problems: list[Problem]) -> tuple[Source, ...]:
+    """The file's top-level sources, with their dates checked."""
+    return tuple(
+        Source(
+            title=item["title"],
+            publisher=item["publisher"],
+            accessed=_date(doc, ("sources", i, "accessed"), today, problems),
+            url=item.get("url"),
+            author=item.get("author"),
+            published=item.get("published"),
+        )
+        for i, item in enumerate(doc.data["sources"])
+    )
+
+
+def _unique(doc: Document, items: list[dict], path: tuple, what: str, problems: list[Problem]) -> None:
+    """Ids must be unique within their list: pages and links are built from them."""
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item["id"] in seen:
+            line, col = doc.where(path + (i, "id"))
+            problems.append(Problem(doc.path, line, col, field_name(path + (i, "id")), f"duplicate {what} id {item['id']!r} (also {field_name(path + (seen[item['id']], 'id'))})"))
+        seen.setdefault(item["id"], i)
+
+
+def _spectrums(doc: Document, today: date, problems: list[Problem]):
+    """Build the spectrums and check their ids."""
+    data = doc.data["spectrums"]
+    _unique(doc, data, ("spectrums",), "spectrum", problems)
+    spectrums = []
+    for i, item in enumerate(data):
+        _unique(doc, item["positions"], ("spectrums", i, "positions"), "position", problems)
+        _unique(doc, item.get("specialisations", []), ("spectrums", i, "specialisations"), "specialisation", problems)
+        spectrums.append(
+            Spectrum(
+                id=item["id"],
+                title=item["title"],
+                question=item["question"],
+                summary=item["summary"],
+                positions=tuple(
+                    Position(p["id"], p["label"], p["description"], p["when_to_choose"], tuple(p["benefits"]), tuple(p["risks"]))
+                    for p in item["positions"]
+                ),
+                specialisations=tuple(Specialisation(s["id"], s["label"], s["description"]) for s in item.get("specialisations", [])),
+            )
+        )
+    return tuple(spectrums), _sources(doc, today, problems)
+
+
+def _reporting_lines(doc: Document, today: date, problems: list[Problem]):
+    """Build the reporting lines and check their ids."""
+    data = doc.data["reporting_lines"]
+    _unique(doc, data, ("reporting_lines",), "reporting line", problems)
+    lines = tuple(
+        ReportingLine(r["id"], r["label"], r["common"], r["description"], r["when_it_works"], tuple(r["benefits"]), tuple(r["risks"]))
+        for r in data
+    )
+    return lines, _sources(doc, today, problems)
+
+
+def _case_study(doc: Document, slug: str, today: date, problems: list[Problem]) -> CaseStudy:
+    """Build one case study from its checked file."""
+    data = doc.data
+    claim = lambda item, key: Claim(item[key], item["evidence"]) if item else None  # noqa: E731
+    return CaseStudy(
+        slug=slug,
+        data_path=doc.path,
+        name=data["name"],
+        industry=data["industry"],
+        summary=data["summary"],
+        positions={spectrum: claim(item, "position") for spectrum, item in data.get("positions", {}).items()},
+        what_the_team_does=tuple(data["what_the_team_does"]),
+        lessons=tuple(data["lessons"]),
+        sources=_sources(doc, today, problems),
+        last_reviewed=_date(doc, ("last_reviewed",), today, problems),
+        specialisation=claim(data.get("specialisation"), "by"),
+        reporting_line=claim(data.get("reporting_line"), "id"),
+    )
+
+
+def _check_references(doc: Document, study: CaseStudy, spectrums, lines, problems: list[Problem]) -> None:
+    """Every id a case study uses must exist in spectrums.yml or reporting-lines.yml."""
+    by_id = {s.id: s for s in spectrums}
+    for spectrum_id, claim in study.positions.items():
+        path = ("positions", spectrum_id)
+        if spectrum_id not in by_id:
+            line, col = doc.where_key(path)
+            problems.append(Problem(doc.path, line, col, field_name(path), f"unknown spectrum; valid choices: {', '.join(by_id)}"))
+            continue
+        valid = [p.id for p in by_id[spectrum_id].positions]
+        if claim.id not in valid:
+            line, col = doc.where(path + ("position",))
+            problems.append(Problem(doc.path, line, col, field_name(path + ("position",)), f"{claim.id!r} is not a valid choice; valid choices: {', '.join(valid)}"))
+    if study.specialisation:
+        valid = [s.id for spectrum in spectrums for s in spectrum.specialisations]
+        if study.specialisation.id not in valid:
+            line, col = doc.where(("specialisation", "by"))
+            problems.append(Problem(doc.path, line, col, "specialisation.by", f"{study.specialisation.id!r} is not a valid choice; valid choices: {', '.join(valid)}"))
+    if study.reporting_line and study.reporting_line.id not in {r.id for r in lines}:
+        line, col = doc.where(("reporting_line", "id"))
+        problems.append(Problem(doc.path, line, col, "reporting_line.id", f"{study.reporting_line.id!r} is not a valid choice; valid choices: {', '.join(r.id for r in lines)}"))
+
+
+def _check_unique_names(studies: list[tuple[CaseStudy, Document]], problems: list[Problem]) -> None:
+    """Two files for one company would give it two pages."""
+    seen: dict[str, str] = {}
+    for study, doc in studies:
+        key = unicodedata.normalize("NFKC", study.name).casefold().strip()
+        if key in seen:
+            line, col = doc.where(("name",))
+            problems.append(Problem(doc.path, line, col, "name", f"{study.name!r} already has a case study in {seen[key]}; update that file instead"))
+        seen.setdefault(key, doc.path)
+
+
+_CACHE: dict[Path, tuple[tuple, Playbook]] = {}
+
+
+def load_cached(data_dir: Path) -> Playbook:
+    """Load once per build: reuse the model while no data file has changed (serve reloads on change)."""
+    data_dir = Path(data_dir).resolve()
+    stamp = (date.today(),) + tuple(
+        (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*")) if p.is_file()
+    )
+    cached = _CACHE.get(data_dir)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    playbook = load_playbook(data_dir)
+    _CACHE[data_dir] = (stamp, playbook)
+    return playbook

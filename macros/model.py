@@ -1,0 +1,116 @@
+"""The playbook's typed model: what the data files say, after they have been checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Source:
+    """A public piece that data relies on; `url` only where it was confirmed."""
+
+    title: str
+    publisher: str
+    accessed: date
+    url: str | None = None
+    author: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Position:
+    """One point on a spectrum: an end or the middle."""
+
+    id: str
+    label: str
+    description: str
+    when_to_choose: str
+    benefits: tuple[str, ...]
+    risks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Specialisation:
+    """A way a specialist team can specialise (customer type, product pillar, outcome)."""
+
+    id: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Spectrum:
+    """One of the four choices of a prod ops model, with its ordered positions."""
+
+    id: str
+    title: str
+    question: str
+    summary: str
+    positions: tuple[Position, ...]
+    specialisations: tuple[Specialisation, ...] = ()
+
+    def position(self, position_id: str) -> Position:
+        """The position with this id (ids are checked when loading)."""
+        return next(p for p in self.positions if p.id == position_id)
+
+
+@dataclass(frozen=True)
+class ReportingLine:
+    """Where prod ops can report, with when it works, benefits and risks."""
+
+    id: str
+    label: str
+    common: bool
+    description: str
+    when_it_works: str
+    benefits: tuple[str, ...]
+    risks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A fact about a company (a position id, a reporting line id) and the evidence for it."""
+
+    id: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    """A company's prod ops model, limited to what its sources state."""
+
+    slug: str
+    data_path: str
+    name: str
+    industry: str
+    summary: str
+    positions: dict[str, Claim]
+    what_the_team_does: tuple[str, ...]
+    lessons: tuple[str, ...]
+    sources: tuple[Source, ...]
+    last_reviewed: date
+    specialisation: Claim | None = None
+    reporting_line: Claim | None = None
+
+
+@dataclass(frozen=True)
+class Playbook:
+    """Everything the site shows, loaded once per build."""
+
+    spectrums: tuple[Spectrum, ...]
+    reporting_lines: tuple[ReportingLine, ...]
+    case_studies: tuple[CaseStudy, ...]
+    spectrum_sources: tuple[Source, ...] = ()
+    reporting_line_sources: tuple[Source, ...] = ()
+
+    def spectrum(self, spectrum_id: str) -> Spectrum:
+        """The spectrum with this id, or a KeyError naming the valid ids."""
+        for spectrum in self.spectrums:
+            if spectrum.id == spectrum_id:
+                return spectrum
+        raise KeyError(f"no spectrum {spectrum_id!r}; valid ids: {', '.join(s.id for s in self.spectrums)}")
+
+    def reporting_line(self, line_id: str) -> ReportingLine:
+        """The reporting line with this id (ids are checked when loading)."""
+        return next(r for r in self.reporting_lines if r.id == line_id)

@@ -1,0 +1,116 @@
+"""Check loaded data against the JSON Schemas in data/schema/, in words an editor can act on."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from .problems import Problem, field_name
+from .strictyaml import Document
+
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list (lines starting with '- ')",
+    "object": "a group of fields",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+}
+
+
+@lru_cache(maxsize=8)
+def _validator(schema_dir: str, name: str) -> Draft202012Validator:
+    """Build (once) the validator for one schema, with its sibling files resolvable by name."""
+    folder = Path(schema_dir)
+    resources = [(p.name, Resource.from_contents(json.loads(p.read_text("utf-8")))) for p in sorted(folder.glob("*.json"))]
+    registry = Registry().with_resources(resources)
+    schema = json.loads((folder / name).read_text("utf-8"))
+    return Draft202012Validator(schema, registry=registry)
+
+
+def check_schema(doc: Document, schema_dir: Path, name: str) -> list[Problem]:
+    """Validate `doc` against `schema_dir/name`; one problem per thing to fix."""
+    validator = _validator(str(schema_dir), name)
+    problems: list[Problem] = []
+    for error in validator.iter_errors(doc.data):
+        problems.extend(_explain(error, doc))
+    return problems
+
+
+def _explain(error, doc: Document) -> list[Problem]:
+    """Translate one jsonschema error into problems that point at the right line."""
+    path = tuple(error.absolute_path)
+    schema = error.schema
+    line, col = doc.where(path)
+    here = field_name(path)
+    kind = error.validator
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        found = []
+        for key in error.instance:
+            if key not in allowed:
+                kline, kcol = doc.where_key(path + (key,))
+                found.append(Problem(doc.path, kline, kcol, field_name(path + (key,)), f"unknown field{_did_you_mean(key, allowed)}; allowed fields: {', '.join(allowed)}"))
+        return found
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        return [Problem(doc.path, line, col, field_name(path + (missing,)), f"missing required field; add it, e.g. {_example(missing, schema)}")]
+    if kind == "enum":
+        choices = [str(c) for c in error.validator_value]
+        return [Problem(doc.path, line, col, here, f"{error.instance!r} is not a valid choice{_did_you_mean(str(error.instance), choices)}; valid choices: {', '.join(choices)}")]
+    if kind == "type":
+        got = "nothing (the value is empty)" if error.instance is None else _TYPE_WORDS.get(_json_type(error.instance), "something else")
+        return [Problem(doc.path, line, col, here, f"expected {_TYPE_WORDS.get(error.validator_value, error.validator_value)}, got {got}")]
+    if kind == "pattern":
+        hint = schema.get("patternErrorMessage", f"must match {error.validator_value}")
+        return [Problem(doc.path, line, col, here, f"{_short(error.instance)} is not accepted: {hint}")]
+    if kind == "minLength":
+        return [Problem(doc.path, line, col, here, "must not be empty")]
+    if kind == "maxLength":
+        return [Problem(doc.path, line, col, here, f"is {len(error.instance)} characters long; at most {error.validator_value} are allowed")]
+    if kind == "minItems":
+        return [Problem(doc.path, line, col, here, f"needs at least {error.validator_value} item{'s' if error.validator_value != 1 else ''}")]
+    if kind == "maxItems":
+        return [Problem(doc.path, line, col, here, f"has {len(error.instance)} items; at most {error.validator_value} are allowed")]
+    return [Problem(doc.path, line, col, here, error.message)]
+
+
+def _json_type(value) -> str:
+    """The JSON type name of a loaded value."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    return {str: "string", list: "array", dict: "object"}.get(type(value), "null")
+
+
+def _did_you_mean(value: str, choices: list[str]) -> str:
+    """A ' (did you mean x?)' hint for near-miss spellings."""
+    close = difflib.get_close_matches(value, choices, n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def _example(name: str, schema: dict) -> str:
+    """Show, on one line, what an editor should add for a missing field."""
+    sub = schema.get("properties", {}).get(name, {})
+    if sub.get("examples"):
+        return f'{name}: "{sub["examples"][0]}"'
+    ref = str(sub.get("$ref", ""))
+    if sub.get("type") == "array" or ref.endswith("points"):
+        return f"'{name}:' followed by lines starting with '- '"
+    if sub.get("type") == "object" or ref.endswith("claim"):
+        return f"'{name}:' followed by its indented fields"
+    return f"'{name}: ...'"
+
+
+def _short(value) -> str:
+    """Quote a value, cut to a readable length."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"

@@ -1,0 +1,169 @@
+"""View models: plain dictionaries that templates render, built from the typed model.
+
+Each function answers one page section and computes every link it shows, so
+templates only lay things out.
+"""
+
+from __future__ import annotations
+
+from . import links
+from .links import Linker
+from .model import CaseStudy, Playbook, Source
+
+NOT_STATED = "Not stated"
+
+
+def _company(study: CaseStudy, linker: Linker, evidence: str = "") -> dict:
+    """A link to a case study, with the evidence for the fact it is listed under."""
+    return {"name": study.name, "href": linker.to(links.case_study_page(study.slug)), "evidence": evidence}
+
+
+def spectrums_overview(playbook: Playbook, linker: Linker) -> list[dict]:
+    """The four spectrums as cards: question, summary, positions, link to the page."""
+    return [
+        {
+            "title": s.title,
+            "question": s.question,
+            "summary": s.summary,
+            "href": linker.to(links.spectrum_page(s.id)),
+            "positions": [{"label": p.label, "href": linker.to(links.spectrum_page(s.id), p.id)} for p in s.positions],
+        }
+        for s in playbook.spectrums
+    ]
+
+
+def spectrum_view(playbook: Playbook, spectrum_id: str, linker: Linker) -> dict:
+    """One spectrum: each position with its trade-offs and the companies that sit there."""
+    spectrum = playbook.spectrum(spectrum_id)
+    positions = []
+    for position in spectrum.positions:
+        companies = [
+            _company(study, linker, study.positions[spectrum.id].evidence)
+            for study in playbook.case_studies
+            if spectrum.id in study.positions and study.positions[spectrum.id].id == position.id
+        ]
+        positions.append({**vars(position), "companies": companies})
+    specialisations = [
+        {
+            **vars(item),
+            "companies": [
+                _company(study, linker, study.specialisation.evidence)
+                for study in playbook.case_studies
+                if study.specialisation and study.specialisation.id == item.id
+            ],
+        }
+        for item in spectrum.specialisations
+    ]
+    return {
+        "id": spectrum.id,
+        "title": spectrum.title,
+        "question": spectrum.question,
+        "summary": spectrum.summary,
+        "positions": positions,
+        "specialisations": specialisations,
+        "not_stated": [_company(study, linker) for study in playbook.case_studies if spectrum.id not in study.positions],
+    }
+
+
+def reporting_lines_view(playbook: Playbook, linker: Linker) -> list[dict]:
+    """Every reporting line with its benefits, risks and the companies that use it."""
+    return [
+        {
+            **vars(line),
+            "companies": [
+                _company(study, linker, study.reporting_line.evidence)
+                for study in playbook.case_studies
+                if study.reporting_line and study.reporting_line.id == line.id
+            ],
+        }
+        for line in playbook.reporting_lines
+    ]
+
+
+def model_cells(playbook: Playbook, study: CaseStudy, linker: Linker) -> list[dict]:
+    """A company's place on each spectrum, then its reporting line: 'Not stated' where sources are silent."""
+    cells = []
+    for spectrum in playbook.spectrums:
+        claim = study.positions.get(spectrum.id)
+        position = spectrum.position(claim.id) if claim else None
+        cells.append(
+            {
+                "heading": spectrum.title,
+                "label": position.label if position else NOT_STATED,
+                "href": linker.to(links.spectrum_page(spectrum.id), position.id) if position else "",
+                "evidence": claim.evidence if claim else "",
+            }
+        )
+    line = playbook.reporting_line(study.reporting_line.id) if study.reporting_line else None
+    cells.append(
+        {
+            "heading": "Reporting line",
+            "label": line.label if line else NOT_STATED,
+            "href": linker.to(links.REPORTING_LINES, line.id) if line else "",
+            "evidence": study.reporting_line.evidence if study.reporting_line else "",
+        }
+    )
+    return cells
+
+
+def case_study_table(playbook: Playbook, linker: Linker) -> dict:
+    """The comparison of every company on every spectrum and its reporting line."""
+    return {
+        "headings": [s.title for s in playbook.spectrums] + ["Reporting line"],
+        "rows": [
+            {**_company(study, linker), "industry": study.industry, "cells": model_cells(playbook, study, linker)}
+            for study in playbook.case_studies
+        ],
+    }
+
+
+def case_study_view(playbook: Playbook, study: CaseStudy, linker: Linker) -> dict:
+    """Everything a case-study page shows."""
+    specialisation = None
+    if study.specialisation:
+        focus = next(s for s in playbook.spectrums if any(x.id == study.specialisation.id for x in s.specialisations))
+        item = next(x for x in focus.specialisations if x.id == study.specialisation.id)
+        specialisation = {
+            "label": item.label,
+            "href": linker.to(links.spectrum_page(focus.id), "ways-to-specialise"),
+            "evidence": study.specialisation.evidence,
+        }
+    cells = model_cells(playbook, study, linker)
+    return {
+        "name": study.name,
+        "industry": study.industry,
+        "summary": study.summary,
+        "cells": cells,
+        "specialisation": specialisation,
+        "what_the_team_does": study.what_the_team_does,
+        "lessons": study.lessons,
+        "sources": [source_view(s) for s in study.sources],
+        "last_reviewed": study.last_reviewed.isoformat(),
+        "index_href": linker.to(links.CASE_STUDIES),
+        "not_stated_count": sum(1 for cell in cells if not cell["href"]),
+    }
+
+
+def source_view(source: Source) -> dict:
+    """A source as shown in a list: title, who, when, and its link if confirmed."""
+    return {**vars(source), "accessed": source.accessed.isoformat(), "used_for": []}
+
+
+def sources_view(playbook: Playbook, linker: Linker) -> list[dict]:
+    """Every source once, with what in the playbook relies on it."""
+    merged: dict[tuple, dict] = {}
+
+    def add(source: Source, label: str, href: str) -> None:
+        key = (source.url,) if source.url else (source.title, source.publisher)
+        entry = merged.setdefault(key, source_view(source))
+        if not any(use["href"] == href for use in entry["used_for"]):
+            entry["used_for"].append({"label": label, "href": href})
+
+    for source in playbook.spectrum_sources:
+        add(source, "The four spectrums", linker.to(links.MODELS))
+    for source in playbook.reporting_line_sources:
+        add(source, "Reporting lines", linker.to(links.REPORTING_LINES))
+    for study in playbook.case_studies:
+        for source in study.sources:
+            add(source, study.name, linker.to(links.case_study_page(study.slug)))
+    return sorted(merged.values(), key=lambda entry: entry["title"].casefold())
