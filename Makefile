@@ -1,0 +1,50 @@
+# Two commands to know: `make serve` (preview the playbook) and `make test` (everything CI runs).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+# Material prints a notice about MkDocs 2.0 on every run; the pin in pyproject.toml already handles it.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test chromium clean help
+
+help:
+	@echo "make serve   preview the playbook at http://$(HOST) with live reload"
+	@echo "make build   write the static site to site/ (strict)"
+	@echo "make test    install test tools and a Chromium, then run every test"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s); set PYTHON=python3.11" % sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+
+build: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict --site-dir site
+
+# Use the system Chromium when there is one; on Debian/Ubuntu as root install it; else Playwright's own.
+chromium: $(VENV)/.installed-test
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+	  echo "Using system Chromium: $$(command -v chromium || command -v chromium-browser)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  $(BIN)/python -m playwright install chromium; \
+	fi
+
+test: $(VENV)/.installed-test chromium
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

@@ -1,0 +1,31 @@
+"""A reader opens the home page and reaches a case study, in real Chromium."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_page_to_a_case_study(page, base_url):
+    page.goto(base_url)
+    assert page.title() == "Product Ops Playbook"
+    assert page.locator("h1").inner_text().startswith("Product Ops Playbook")
+    assert page.locator(".pb-card").count() == 4
+
+    page.get_by_role("link", name="case studies", exact=True).first.click()
+    page.wait_for_url("**/case-studies/")
+    assert page.locator("table.pb-table--compare tbody tr").count() == 5
+
+    page.get_by_role("link", name="Kroger", exact=True).click()
+    page.wait_for_url("**/case-studies/kroger/")
+    assert page.locator("h1").inner_text().startswith("Kroger")
+    assert page.title() == "Kroger - Product Ops Playbook"
+    model = page.locator("table.pb-table--model")
+    assert model.get_by_role("link", name="Coaching").is_visible()
+    assert model.get_by_text("Not stated", exact=True).count() == 4
+
+    page.get_by_role("link", name="Coaching").click()
+    page.wait_for_url("**/models/operating-principle/#coaching")
+    assert page.locator("#coaching").is_visible()
+
+    assert page.errors == []
+    assert page.hosts == {base_url.split("/")[2]}

@@ -1,0 +1,83 @@
+"""Small fixture sites: what a contributor's file does to the build, good or bad."""
+
+import re
+
+from build.sitecheck import broken_links
+from helpers import FIXTURES, build, make_site
+
+
+def test_one_company_gets_its_page_row_and_places_and_no_one_else_remains(tmp_path):
+    site = make_site(tmp_path, FIXTURES / "one-company" / "case-studies")
+    result = build(site, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    assert (out / "case-studies/acme/index.html").is_file()
+    assert not (out / "case-studies/kroger").exists()
+    assert '<a href="acme/">Acme Corp</a>' in (out / "case-studies/index.html").read_text()
+    assert "Kroger" not in (out / "case-studies/index.html").read_text()
+    assert '<a href="../../case-studies/acme/">Acme Corp</a>' in (out / "models/operating-principle/index.html").read_text()
+    assert '<a href="../../case-studies/acme/">Acme Corp</a>' in (out / "models/reporting-lines/index.html").read_text()
+    assert broken_links(out) == []
+
+
+def break_acme(tmp_path, old, new):
+    """Build the one-company site after replacing `old` with `new` in acme.yml."""
+    site = make_site(tmp_path, FIXTURES / "one-company" / "case-studies")
+    path = site / "data/case-studies/acme.yml"
+    path.write_text(path.read_text().replace(old, new))
+    return build(site, tmp_path / "out")
+
+
+def test_missing_required_field_fails_the_build_with_file_line_and_fix(tmp_path):
+    result = break_acme(tmp_path, "industry: Test fixtures\n", "")
+    assert result.returncode != 0
+    assert 'data/case-studies/acme.yml:3:1: industry: missing required field; add it, e.g. industry: "Grocery retail"' in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out/case-studies/acme/index.html").exists()
+
+
+def test_unknown_position_fails_the_build_naming_the_valid_choices(tmp_path):
+    result = break_acme(tmp_path, "position: coaching", "position: mentoring")
+    assert result.returncode != 0
+    assert (
+        "data/case-studies/acme.yml:8:15: positions.operating-principle.position: 'mentoring' is not a valid choice; "
+        "valid choices: enabling, coaching, execution"
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_hand_written_page_cannot_replace_a_generated_one(tmp_path):
+    site = make_site(tmp_path, FIXTURES / "one-company" / "case-studies")
+    (site / "content/case-studies/acme.md").write_text("# Acme, hand-written\n")
+    result = build(site, tmp_path / "out")
+    assert result.returncode != 0
+    assert "content/case-studies/acme.md would replace the page generated from data/case-studies/acme.yml" in result.stderr
+
+
+def test_hostile_text_renders_as_harmless_text(tmp_path):
+    site = make_site(tmp_path, FIXTURES / "hostile-text" / "case-studies")
+    result = build(site, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    page = (out / "case-studies/evil-co/index.html").read_text()
+    body = page[page.index('<article'):page.index('</article>')]
+    assert "<script" not in body and "<img" not in body and "<iframe" not in body
+    assert "onmouseover=" not in body.replace("onmouseover=&#34;", "")
+    assert 'href="javascript' not in page
+    assert "&lt;script&gt;alert(&#39;summary&#39;)&lt;/script&gt;" in body
+    assert "{{ cycler.__init__.__globals__.os.popen(&#39;id&#39;).read() }}" in body
+    assert "uid=" not in page and "49" not in re.sub(r"\d{3,}|[\d.]+(px|em|rem)", "", body)
+    assert "C# &amp; Co [click](javascript:alert(1)) *bold* {{ 7*7 }}" in body
+    index = (out / "case-studies/index.html").read_text()
+    assert "<script>alert" not in index and 'href="javascript' not in index
+
+
+def test_contributor_front_matter_cannot_switch_macros_on(tmp_path):
+    site = make_site(tmp_path)
+    (site / "content/notes.md").write_text("---\nrender_macros: true\n---\n# Notes\n\nSeven sevens: {{ 7*7 }}\n")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - Sources: sources.md", "  - Sources: sources.md\n  - Notes: notes.md"))
+    result = build(site, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out/notes/index.html").read_text()
+    assert "Seven sevens: {{ 7*7 }}" in html and "Seven sevens: 49" not in html

@@ -1,0 +1,77 @@
+"""The real playbook builds strictly, and its pages show what the data says."""
+
+import re
+
+import pytest
+
+from build.sitecheck import broken_links
+from helpers import DATA
+from macros.load import load_playbook
+
+PLAYBOOK = load_playbook(DATA)
+PAGES = ["index.html", "models/index.html", "models/reporting-lines/index.html", "case-studies/index.html", "sources/index.html"]
+PAGES += [f"models/{s.id}/index.html" for s in PLAYBOOK.spectrums]
+PAGES += [f"case-studies/{s.slug}/index.html" for s in PLAYBOOK.case_studies]
+
+
+def text(site, page):
+    return (site / page).read_text("utf-8")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_is_fully_rendered(real_site, page):
+    html = text(real_site, page)
+    assert "{{" not in html and "{%" not in html
+    assert "Macro Rendering Error" not in html and "Traceback" not in html
+
+
+def test_every_company_is_on_the_index_with_a_working_link(real_site):
+    html = text(real_site, "case-studies/index.html")
+    for study in PLAYBOOK.case_studies:
+        assert f'<a href="{study.slug}/">{study.name}</a>' in html
+
+
+def test_every_company_appears_on_each_spectrum_page_where_it_belongs(real_site):
+    for spectrum in PLAYBOOK.spectrums:
+        html = text(real_site, f"models/{spectrum.id}/index.html")
+        for study in PLAYBOOK.case_studies:
+            link = f'<a href="../../case-studies/{study.slug}/">{study.name}</a>'
+            claim = study.positions.get(spectrum.id)
+            where = html.index(f'id="{claim.id}"') if claim else html.index('id="not-stated"')
+            # the company is listed in the section of its position (or of "sources are silent")
+            next_heading = html.find("<h2", where)
+            assert link in html[where: next_heading if next_heading > 0 else None], (spectrum.id, study.slug)
+
+
+def test_case_study_page_shows_model_sources_and_review_date(real_site):
+    html = text(real_site, "case-studies/oscar-health/index.html")
+    assert '<h1 id="oscar-health">Oscar Health<a' in html
+    assert '<a href="../../models/reporting-lines/#head-of-product">Head of product or CPO</a>' in html
+    assert html.count(">Not stated</span>") == 2
+    assert 'href="https://sharebird.com/h/product-management/q/how-is-product-operations-organized-at-oscar-health"' in html
+    assert '<time datetime="2026-11-21">2026-11-21</time>' in html
+
+
+def test_spectrum_pages_link_back_to_companies_and_companies_to_spectrums(real_site):
+    assert 'href="../../models/operating-principle/#coaching"' in text(real_site, "case-studies/kroger/index.html")
+    assert 'href="../../case-studies/kroger/"' in text(real_site, "models/operating-principle/index.html")
+
+
+def test_sidebar_does_not_list_case_studies(real_site):
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', text(real_site, "index.html"), re.S).group(0)
+    assert "Case studies" in nav
+    assert all(study.name not in nav for study in PLAYBOOK.case_studies)
+
+
+def test_no_broken_internal_link_or_anchor_in_the_built_html(real_site):
+    assert broken_links(real_site) == []
+
+
+def test_sources_page_credits_both_pieces(real_site):
+    html = text(real_site, "sources/index.html")
+    assert "Choose your own adventure: models of product operations" in html
+    assert "What do you see as an ideal organizational structure and placement for Product Ops?" in html
+
+
+def test_no_request_to_google_fonts(real_site):
+    assert "fonts.googleapis.com" not in text(real_site, "index.html")

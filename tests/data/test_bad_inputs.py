@@ -1,0 +1,166 @@
+"""Each class of bad input in a case study gives its exact message, with file, line and column."""
+
+import re
+import shutil
+from datetime import date
+
+import pytest
+
+from helpers import copy_data
+from macros.load import load_playbook
+from macros.problems import DataError
+
+TODAY = date(2026, 11, 21)
+KROGER = "data/case-studies/kroger.yml"
+
+
+def problems_after(tmp_path, change, rename=None):
+    """Break kroger.yml with `change`, load everything, and return the printed problems."""
+    data = copy_data(tmp_path)
+    path = data / "case-studies" / "kroger.yml"
+    path.write_text(change(path.read_text()))
+    if rename:
+        path.rename(path.with_name(rename))
+    with pytest.raises(DataError) as caught:
+        load_playbook(data, today=TODAY)
+    return [str(p) for p in caught.value.problems]
+
+
+CASES = {
+    "missing field": (
+        lambda t: t.replace('industry: "Grocery retail"\n', ""),
+        f'{KROGER}:7:1: industry: missing required field; add it, e.g. industry: "Grocery retail"',
+    ),
+    "empty field": (
+        lambda t: t.replace('industry: "Grocery retail"', "industry:"),
+        f"{KROGER}:8:10: industry: expected text, got nothing (the value is empty)",
+    ),
+    "unknown key": (
+        lambda t: t.replace('name: "Kroger"', 'name: "Kroger"\nwebsite: kroger.com'),
+        f"{KROGER}:8:1: website: unknown field; allowed fields: industry, last_reviewed, lessons, name, "
+        "positions, reporting_line, sources, specialisation, summary, what_the_team_does",
+    ),
+    "unknown spectrum": (
+        lambda t: t.replace("operating-principle:", "operating-principal:"),
+        f"{KROGER}:15:3: positions.operating-principal: unknown field (did you mean operating-principle?); "
+        "allowed fields: degree-of-focus, operating-principle, team-hierarchy, work-allocation",
+    ),
+    "bad position id": (
+        lambda t: t.replace("position: coaching", "position: teaching"),
+        f"{KROGER}:16:15: positions.operating-principle.position: 'teaching' is not a valid choice "
+        "(did you mean coaching?); valid choices: enabling, coaching, execution",
+    ),
+    "bad reporting line": (
+        lambda t: t.replace("positions:", "reporting_line:\n  id: ceo\n  evidence: It says so.\npositions:"),
+        f"{KROGER}:15:7: reporting_line.id: 'ceo' is not a valid choice (did you mean cto?); valid choices: "
+        "head-of-product, general-manager, cto, coo, program-management, operations-org, biz-ops, product-areas",
+    ),
+    "http url": (
+        lambda t: t.replace("https://www.productledalliance", "http://www.productledalliance", 1),
+        f"{KROGER}:46:10: sources[0].url: 'http://www.productledalliance.com/choose-your-own-advent...' "
+        "is not accepted: give an https:// address (http, javascript: and other schemes are not accepted)",
+    ),
+    "javascript url": (
+        lambda t: re.sub(r"url: \S+", "url: javascript:alert(1)", t, count=1),
+        f"{KROGER}:46:10: sources[0].url: 'javascript:alert(1)' is not accepted: give an https:// address "
+        "(http, javascript: and other schemes are not accepted)",
+    ),
+    "impossible date": (
+        lambda t: t.replace('accessed: "2026-11-21"', "accessed: 2024-02-30", 1),
+        f"{KROGER}:47:15: sources[0].accessed: 2024-02-30 is not a real calendar date",
+    ),
+    "future date": (
+        lambda t: t.replace('last_reviewed: "2026-11-21"', "last_reviewed: 2027-01-01"),
+        f"{KROGER}:48:16: last_reviewed: 2027-01-01 is in the future (today is 2026-11-21)",
+    ),
+    "date in another format": (
+        lambda t: t.replace('last_reviewed: "2026-11-21"', "last_reviewed: 21/11/2026"),
+        f"{KROGER}:48:16: last_reviewed: '21/11/2026' is not accepted: write the date as YYYY-MM-DD, e.g. 2026-01-31",
+    ),
+    "bare NO": (
+        lambda t: t.replace('industry: "Grocery retail"', "industry: NO"),
+        f'{KROGER}:8:11: industry: bare NO means true/false to many YAML tools; write true or false, or "NO" in quotes for the text',
+    ),
+    "duplicate key": (
+        lambda t: t.replace('industry: "Grocery retail"', 'industry: "Grocery retail"\nname: "Kroger Co"'),
+        f"{KROGER}:9:1: name: duplicate key (first given on line 7); keep one",
+    ),
+    "yaml syntax error": (
+        lambda t: t.replace('industry: "Grocery retail"', 'industry: "Grocery retail'),
+        None,  # checked below: the parser's own words vary, the place must not
+    ),
+    "duplicate company": (
+        lambda t: t.replace('name: "Kroger"', 'name: "uber"'),
+        "data/case-studies/uber.yml:7:7: name: 'Uber' already has a case study in data/case-studies/kroger.yml; update that file instead",
+    ),
+    "a list where text belongs": (
+        lambda t: t.replace('industry: "Grocery retail"', "industry:\n  - Grocery"),
+        f"{KROGER}:9:3: industry: expected text, got a list (lines starting with '- ')",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_bad_input_gives_its_exact_message(tmp_path, name):
+    change, expected = CASES[name]
+    found = problems_after(tmp_path, change)
+    if expected is None:
+        assert len(found) == 1 and re.match(rf"{KROGER}:\d+:\d+: YAML syntax error: ", found[0]), found
+    else:
+        assert found == [expected]
+
+
+def test_file_name_must_be_a_slug(tmp_path):
+    assert problems_after(tmp_path, lambda t: t, rename="Kroger Co.yml") == [
+        "data/case-studies/Kroger Co.yml:1:1: the file name is the page address: use lower-case letters, digits and hyphens, e.g. kroger-co.yml"
+    ]
+
+
+def test_file_must_end_in_yml(tmp_path):
+    assert problems_after(tmp_path, lambda t: t, rename="kroger.yaml") == [
+        "data/case-studies/kroger.yaml:1:1: case study files end in .yml; rename it to kroger.yml"
+    ]
+
+
+def test_every_problem_in_every_file_is_reported_at_once(tmp_path):
+    data = copy_data(tmp_path)
+    for name in ("kroger.yml", "uber.yml"):
+        path = data / "case-studies" / name
+        path.write_text(path.read_text().replace("last_reviewed:", "reviewed:"))
+    (data / "spectrums.yml").write_text((data / "spectrums.yml").read_text().replace("title: \"Team hierarchy\"", "title: \"Team hierarchy\"\n    colour: red", 1))
+    with pytest.raises(DataError) as caught:
+        load_playbook(data, today=TODAY)
+    text = str(caught.value)
+    assert [p.path for p in caught.value.problems] == [
+        "data/case-studies/kroger.yml", "data/case-studies/kroger.yml",
+        "data/case-studies/uber.yml", "data/case-studies/uber.yml",
+        "data/spectrums.yml",
+    ]
+    assert text.endswith("5 problems found in the playbook data.")
+
+
+def test_missing_data_file_is_named(tmp_path):
+    data = copy_data(tmp_path)
+    (data / "reporting-lines.yml").unlink()
+    with pytest.raises(DataError) as caught:
+        load_playbook(data, today=TODAY)
+    assert [str(p) for p in caught.value.problems] == ["data/reporting-lines.yml:1:1: file is missing"]
+
+
+def test_duplicate_position_id_in_spectrums(tmp_path):
+    data = copy_data(tmp_path)
+    path = data / "spectrums.yml"
+    path.write_text(path.read_text().replace("- id: no-separate-role", "- id: hybrid", 1))
+    with pytest.raises(DataError) as caught:
+        load_playbook(data, today=TODAY)
+    (problem,) = caught.value.problems
+    assert problem.field == "spectrums[0].positions[2].id"
+    assert problem.message == "duplicate position id 'hybrid' (also spectrums[0].positions[1].id)"
+
+
+def test_removing_a_case_study_removes_it(tmp_path):
+    data = copy_data(tmp_path)
+    (data / "case-studies" / "uber.yml").unlink()
+    shutil.copy(data / "case-studies" / "kroger.yml", data / "case-studies" / "README.md")
+    playbook = load_playbook(data, today=TODAY)
+    assert [s.slug for s in playbook.case_studies] == ["doordash", "kroger", "oscar-health", "pendo"]

@@ -1,0 +1,71 @@
+"""The shipped data: every file validates, points editors at its schema, and the schemas agree with the data."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import DATA
+from macros.load import load_playbook
+
+SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
+DATA_FILES = sorted(DATA.glob("*.yml")) + sorted((DATA / "case-studies").glob("*.yml"))
+
+
+def test_real_data_loads_with_the_five_companies():
+    playbook = load_playbook(DATA)
+    assert [s.id for s in playbook.spectrums] == ["team-hierarchy", "operating-principle", "work-allocation", "degree-of-focus"]
+    assert [s.name for s in playbook.case_studies] == ["DoorDash", "Kroger", "Oscar Health", "Pendo", "Uber"]
+    assert {r.id for r in playbook.reporting_lines} >= {"head-of-product", "general-manager", "cto", "coo", "program-management", "operations-org", "biz-ops", "product-areas"}
+    assert [r.id for r in playbook.reporting_lines if r.common] == ["head-of-product"]
+    assert [s.id for s in playbook.spectrum("degree-of-focus").specialisations] == ["customer-type", "product-pillar", "outcome"]
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: p.relative_to(DATA).as_posix())
+def test_each_data_file_names_an_existing_schema_on_its_first_line(path: Path):
+    match = SCHEMA_LINE.match(path.read_text("utf-8").splitlines()[0])
+    assert match, f"{path}: first line must be '# yaml-language-server: $schema=...'"
+    assert (path.parent / match.group(1)).resolve().is_file()
+
+
+def test_every_schema_is_used_or_shared():
+    used = {SCHEMA_LINE.match(p.read_text("utf-8").splitlines()[0]).group(1).split("/")[-1] for p in DATA_FILES}
+    assert {p.name for p in (DATA / "schema").glob("*.json")} == used | {"common.schema.json"}
+
+
+def test_every_object_in_every_schema_rejects_unknown_keys():
+    def objects(node):
+        if isinstance(node, dict):
+            if node.get("type") == "object":
+                yield node
+            for value in node.values():
+                yield from objects(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from objects(value)
+
+    for path in (DATA / "schema").glob("*.json"):
+        for node in objects(json.loads(path.read_text("utf-8"))):
+            assert node.get("additionalProperties") is False, f"{path.name}: {node.get('title') or node}"
+
+
+def test_case_study_schema_choices_match_the_data():
+    """The schema's lists of ids give editors completion; they must offer exactly what the data defines."""
+    playbook = load_playbook(DATA)
+    schema = json.loads((DATA / "schema" / "case-study.schema.json").read_text("utf-8"))
+    positions = schema["properties"]["positions"]["properties"]
+    assert list(positions) == [s.id for s in playbook.spectrums]
+    for spectrum in playbook.spectrums:
+        assert positions[spectrum.id]["properties"]["position"]["enum"] == [p.id for p in spectrum.positions], spectrum.id
+    assert schema["properties"]["reporting_line"]["properties"]["id"]["enum"] == [r.id for r in playbook.reporting_lines]
+    focus = playbook.spectrum("degree-of-focus")
+    assert schema["properties"]["specialisation"]["properties"]["by"]["enum"] == [s.id for s in focus.specialisations]
+
+
+def test_case_studies_state_nothing_without_evidence_and_a_source():
+    for study in load_playbook(DATA).case_studies:
+        claims = list(study.positions.values()) + [c for c in (study.specialisation, study.reporting_line) if c]
+        assert claims, f"{study.slug}: a case study should place the company somewhere"
+        assert all(len(c.evidence) > 40 for c in claims), study.slug
+        assert study.sources and all(s.url is None or s.url.startswith("https://") for s in study.sources)

@@ -1,0 +1,44 @@
+"""Test helpers: the project's paths, copies of the real data, and strict builds of real or fixture sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def copy_data(dest: Path) -> Path:
+    """A private copy of the real data folder that a test may break."""
+    target = dest / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def make_site(dest: Path, case_studies: Path | None = None) -> Path:
+    """A buildable copy of the site, with the real data or a fixture's case studies in place of the real ones."""
+    site = dest / "site-src"
+    site.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", site)
+    shutil.copytree(ROOT / "content", site / "content")
+    (site / "overrides").symlink_to(ROOT / "overrides")
+    (site / "macros").symlink_to(ROOT / "macros")
+    data = copy_data(site)
+    if case_studies is not None:
+        shutil.rmtree(data / "case-studies")
+        shutil.copytree(case_studies, data / "case-studies")
+    return site
+
+
+def build(site: Path, out: Path) -> subprocess.CompletedProcess:
+    """Run the strict MkDocs build of `site` into `out`, as `make build` does."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=site, env=env, capture_output=True, text=True, timeout=300,
+    )

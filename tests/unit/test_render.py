@@ -1,0 +1,34 @@
+"""Templates escape contributor text for where it lands, and cannot be used to run code."""
+
+import pytest
+from jinja2.exceptions import SecurityError
+
+from macros.render import _ENV, md_escape, render
+
+
+def test_md_escape_neutralises_markdown_and_html():
+    assert md_escape("C# & <b>[x](javascript:alert(1))</b> *y*") == (
+        "C\\# &amp; &lt;b&gt;\\[x\\]\\(javascript:alert\\(1\\)\\)&lt;/b&gt; \\*y\\*"
+    )
+
+
+def test_md_escape_keeps_entities_intact():
+    assert md_escape("It's \"fine\"") == "It&#39;s &#34;fine&#34;"
+
+
+def test_templates_autoescape_data():
+    html = render("company_list.html", companies=[{"name": "<script>x</script>", "href": '" onmouseover="x', "evidence": "a & b"}], empty="")
+    assert "<script>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
+    assert 'href="&#34; onmouseover=&#34;x"' in html
+    assert "a &amp; b" in html
+
+
+def test_data_is_never_evaluated_as_a_template():
+    html = render("company_list.html", companies=[{"name": "{{ 7*7 }}", "href": "x/", "evidence": "{% raw %}"}], empty="")
+    assert "{{ 7*7 }}" in html and "49" not in html
+
+
+def test_the_environment_is_sandboxed():
+    with pytest.raises(SecurityError):
+        _ENV.from_string("{{ cycler.__init__.__globals__.os.popen('id').read() }}").render(cycler=object())

@@ -1,0 +1,102 @@
+"""The strict YAML loader: every YAML trap is an error with a line and column."""
+
+from macros.strictyaml import MAX_DEPTH, load_yaml
+
+
+def problems(text, **kwargs):
+    """The loader's problems for `text`, as printed."""
+    return [str(p) for p in load_yaml(text, "x.yml", **kwargs)[1]]
+
+
+def test_plain_values_load_as_yaml_12_core():
+    doc, found = load_yaml("a: text\nb: 3\nc: true\nd: ~\ne: 2024-01-31\nf: '010'\ng: 1.5\n", "x.yml")
+    assert found == []
+    assert doc.data == {"a": "text", "b": 3, "c": True, "d": None, "e": "2024-01-31", "f": "010", "g": 1.5}
+
+
+def test_dates_stay_text_so_an_impossible_date_cannot_crash_the_loader():
+    doc, found = load_yaml("accessed: 2024-02-30\n", "x.yml")
+    assert found == [] and doc.data == {"accessed": "2024-02-30"}
+
+
+def test_bare_yaml_11_boolean_is_an_error_with_the_fix():
+    assert problems("name: Acme\ncountry: NO\n") == [
+        'x.yml:2:10: country: bare NO means true/false to many YAML tools; write true or false, or "NO" in quotes for the text'
+    ]
+
+
+def test_quoted_yaml_11_boolean_is_text():
+    doc, found = load_yaml('country: "NO"\nanswer: \'yes\'\n', "x.yml")
+    assert found == [] and doc.data == {"country": "NO", "answer": "yes"}
+
+
+def test_duplicate_key_names_both_lines():
+    assert problems("name: A\nindustry: B\nname: C\n") == ["x.yml:3:1: name: duplicate key (first given on line 1); keep one"]
+
+
+def test_alias_is_refused():
+    assert problems("a: &x hello\nb: *x\n") == [
+        "x.yml:1:4: anchors (&name) and aliases (*name) are not allowed; write the value out in full"
+    ]
+
+
+def test_billion_laughs_is_refused_before_expanding():
+    laughs = 'a: &a ["lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'
+    assert problems(laughs)[0].startswith("x.yml:1:4: anchors (&name) and aliases")
+
+
+def test_deep_nesting_is_refused():
+    text = "a: " + "[" * 500 + "]" * 500 + "\n"
+    assert problems(text) == [f"x.yml:1:{MAX_DEPTH + 3}: nested more than {MAX_DEPTH} levels deep"]
+
+
+def test_oversized_file_is_refused_without_parsing():
+    assert problems("a: " + "x" * 100 + "\n", max_bytes=50) == ["x.yml:1:1: file is 104 bytes; the limit is 50 bytes"]
+
+
+def test_syntax_error_points_at_the_line():
+    found = problems("name: Acme\nsummary: [unclosed\nindustry: x\n")
+    assert len(found) == 1 and found[0].startswith("x.yml:3:9: YAML syntax error:")
+
+
+def test_tab_indentation_is_a_syntax_error_not_a_crash():
+    found = problems("name: Acme\n\tindustry: x\n")
+    assert len(found) == 1 and found[0].startswith("x.yml:2:1: YAML syntax error:")
+
+
+def test_custom_tags_are_refused():
+    assert problems("a: !!python/object:os.system echo\n") == [
+        "x.yml:1:4: a: the tag tag:yaml.org,2002:python/object:os.system is not allowed; remove it"
+    ]
+
+
+def test_bidi_override_in_a_name_is_refused():
+    assert problems("name: \"Acme\u202eproC\"\n") == [
+        "x.yml:1:7: name: contains an invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) after 'Acme'; remove it"
+    ]
+
+
+def test_zero_width_space_is_refused():
+    assert problems("name: Ac\u200bme\n") == [
+        "x.yml:1:7: name: contains an invisible character U+200B (ZERO WIDTH SPACE) after 'Ac'; remove it"
+    ]
+
+
+def test_right_to_left_text_is_welcome():
+    doc, found = load_yaml("name: شركة المثال\n", "x.yml")
+    assert found == [] and doc.data == {"name": "شركة المثال"}
+
+
+def test_empty_file_is_reported():
+    assert problems("# only a comment\n") == ["x.yml:1:1: the file is empty"]
+
+
+def test_invalid_utf8_is_reported_with_its_line():
+    assert problems(b"name: ok\nindustry: caf\xe9\n") == ["x.yml:2:14: the file is not valid UTF-8 text; save it as UTF-8"]
+
+
+def test_positions_are_recorded_for_values_and_keys():
+    doc, _ = load_yaml("sources:\n  - title: A\n    url: http://x\n", "x.yml")
+    assert doc.where(("sources", 0, "url")) == (3, 10)
+    assert doc.where_key(("sources", 0, "url")) == (3, 5)
+    assert doc.where(("sources", 0, "missing")) == (2, 5)
