@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from helpers import copy_data
+from helpers import build, copy_data, make_site
 from macros.load import load_playbook
 from macros.problems import DataError
 
@@ -70,8 +70,8 @@ CASES = {
         f"{KROGER}:47:15: sources[0].accessed: 2024-02-30 is not a real calendar date",
     ),
     "future date": (
-        lambda t: t.replace('last_reviewed: "2026-11-21"', "last_reviewed: 2027-01-01"),
-        f"{KROGER}:48:16: last_reviewed: 2027-01-01 is in the future (today is 2026-11-21)",
+        lambda t: t.replace('last_reviewed: "2026-11-21"', "last_reviewed: 2999-01-01"),
+        f"{KROGER}:48:16: last_reviewed: 2999-01-01 is in the future (today is 2026-11-21)",
     ),
     "date in another format": (
         lambda t: t.replace('last_reviewed: "2026-11-21"', "last_reviewed: 21/11/2026"),
@@ -164,3 +164,25 @@ def test_removing_a_case_study_removes_it(tmp_path):
     shutil.copy(data / "case-studies" / "kroger.yml", data / "case-studies" / "README.md")
     playbook = load_playbook(data, today=TODAY)
     assert [s.slug for s in playbook.case_studies] == ["doordash", "kroger", "oscar-health", "pendo"]
+
+
+def test_each_bad_input_also_fails_the_real_build_with_its_message(tmp_path):
+    """One strict build with every bad input in its own file: it fails, and prints each message once."""
+    site = make_site(tmp_path)
+    folder = site / "data" / "case-studies"
+    original = (folder / "kroger.yml").read_text()
+    expected = []
+    for number, (name, (change, message)) in enumerate(CASES.items()):
+        path = f"data/case-studies/kroger-{number}.yml"
+        # a distinct name per copy, on the same line, so copies are not duplicates of each other
+        (site / path).write_text(change(original).replace('name: "Kroger"', f'name: "Kroger {number}"'))
+        if message and name != "duplicate company":
+            # the build checks dates against the real today
+            expected.append(message.replace(KROGER, path).replace(TODAY.isoformat(), date.today().isoformat()))
+    result = build(site, tmp_path / "out")
+    assert result.returncode != 0
+    for message in expected:
+        assert message in result.stderr
+    assert re.search(r"data/case-studies/kroger-\d+\.yml:\d+:\d+: YAML syntax error: ", result.stderr)
+    assert "data/case-studies/uber.yml:7:7: name: 'Uber' already has a case study in data/case-studies/kroger-" in result.stderr
+    assert "Traceback" not in result.stderr
