@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import views
+from .adventure import adventure_view
 from .links import Linker
 from .load import load_cached
 from .render import render
@@ -46,6 +47,12 @@ def define_env(env) -> None:
         """Every company on every spectrum."""
         playbook, linker = context()
         return render("model_table.html", **views.case_study_table(playbook, linker))
+
+    @env.macro
+    def adventure() -> str:
+        """The choose-your-own-adventure path: every step as a form, plus the data its script reads."""
+        playbook, linker = context()
+        return render("adventure.html", **adventure_view(playbook, linker))
 
     @env.macro
     def sources() -> str:

@@ -11,7 +11,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from .model import CaseStudy, Claim, Playbook, Position, ReportingLine, Source, Specialisation, Spectrum
+from .model import Adventure, CaseStudy, Claim, Combination, Goal, Option, Playbook, Position, ReportingLine, Source, Specialisation, Spectrum
 from .problems import DataError, Problem, field_name
 from .schema import check_schema
 from .strictyaml import Document, load_yaml
@@ -34,6 +34,8 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
     lines_doc = _read(data_dir / "reporting-lines.yml", root, schema_dir, "reporting-lines.schema.json", problems)
     spectrums, spectrum_sources = _spectrums(spectrum_doc, today, problems) if spectrum_doc else ((), ())
     lines, line_sources = _reporting_lines(lines_doc, today, problems) if lines_doc else ((), ())
+    adventure_doc = _read(data_dir / "adventure.yml", root, schema_dir, "adventure.schema.json", problems)
+    adventure = _adventure(adventure_doc, today, problems) if adventure_doc else None
 
     studies = []
     for path in sorted((data_dir / CASE_STUDY_DIR).iterdir()) if (data_dir / CASE_STUDY_DIR).is_dir() else []:
@@ -57,6 +59,7 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         case_studies=tuple(sorted((study for study, _ in studies), key=lambda s: s.name.casefold())),
         spectrum_sources=spectrum_sources,
         reporting_line_sources=line_sources,
+        adventure=adventure,
     )
 
 
@@ -149,7 +152,7 @@ def _spectrums(doc: Document, today: date, problems: list[Problem]):
                 question=item["question"],
                 summary=item["summary"],
                 positions=tuple(
-                    Position(p["id"], p["label"], p["description"], p["when_to_choose"], tuple(p["benefits"]), tuple(p["risks"]))
+                    Position(p["id"], p["label"], p["in_a_sentence"], p["description"], p["when_to_choose"], tuple(p["benefits"]), tuple(p["risks"]))
                     for p in item["positions"]
                 ),
                 specialisations=tuple(Specialisation(s["id"], s["label"], s["description"]) for s in item.get("specialisations", [])),
@@ -163,10 +166,30 @@ def _reporting_lines(doc: Document, today: date, problems: list[Problem]):
     data = doc.data["reporting_lines"]
     _unique(doc, data, ("reporting_lines",), "reporting line", problems)
     lines = tuple(
-        ReportingLine(r["id"], r["label"], r["common"], r["description"], r["when_it_works"], tuple(r["benefits"]), tuple(r["risks"]))
+        ReportingLine(r["id"], r["label"], r["in_a_sentence"], r["common"], r["description"], r["when_it_works"], tuple(r["benefits"]), tuple(r["risks"]))
         for r in data
     )
     return lines, _sources(doc, today, problems)
+
+
+def _adventure(doc: Document, today: date, problems: list[Problem]) -> Adventure:
+    """Build the adventure's content; a rule's source must be one the file lists."""
+    data = doc.data
+    for key in ("goals", "glue_work", "combinations", "next_steps"):
+        _unique(doc, data[key], (key,), key.rstrip("s").replace("_", " "), problems)
+    titles = [s["title"] for s in data["sources"]]
+    for i, rule in enumerate(data["combinations"]):
+        if "source" in rule and rule["source"] not in titles:
+            line, col = doc.where(("combinations", i, "source"))
+            problems.append(Problem(doc.path, line, col, field_name(("combinations", i, "source")), f"not one of this file's sources; valid choices: {'; '.join(titles)}"))
+    return Adventure(
+        goals=tuple(Goal(g["id"], g["label"], g["description"], g["leans_towards"]) for g in data["goals"]),
+        glue_work=tuple(Option(g["id"], g["label"], g["hint"]) for g in data["glue_work"]),
+        combinations=tuple(Combination(c["id"], c["when"], c["warning"], c["why"], c.get("source")) for c in data["combinations"]),
+        next_steps=tuple(Option(n["id"], n["title"], n["text"]) for n in data["next_steps"]),
+        review_after_months=data["review_after_months"],
+        sources=_sources(doc, today, problems),
+    )
 
 
 def _case_study(doc: Document, slug: str, today: date, problems: list[Problem]) -> CaseStudy:

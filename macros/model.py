@@ -24,6 +24,7 @@ class Position:
 
     id: str
     label: str
+    in_a_sentence: str
     description: str
     when_to_choose: str
     benefits: tuple[str, ...]
@@ -61,6 +62,7 @@ class ReportingLine:
 
     id: str
     label: str
+    in_a_sentence: str
     common: bool
     description: str
     when_it_works: str
@@ -95,6 +97,48 @@ class CaseStudy:
 
 
 @dataclass(frozen=True)
+class Goal:
+    """Something a prod ops function can be for, and the operating principle it leans towards."""
+
+    id: str
+    label: str
+    description: str
+    leans_towards: str
+
+
+@dataclass(frozen=True)
+class Option:
+    """An answer with a hint (the glue-work check) or a titled step (next steps)."""
+
+    id: str
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Combination:
+    """Choices that together carry a known risk, and why."""
+
+    id: str
+    when: dict[str, str]
+    warning: str
+    why: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Adventure:
+    """The adventure path's own content (data/adventure.yml)."""
+
+    goals: tuple[Goal, ...]
+    glue_work: tuple[Option, ...]
+    combinations: tuple[Combination, ...]
+    next_steps: tuple[Option, ...]
+    review_after_months: int
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class Playbook:
     """Everything the site shows, loaded once per build."""
 
@@ -103,6 +147,7 @@ class Playbook:
     case_studies: tuple[CaseStudy, ...]
     spectrum_sources: tuple[Source, ...] = ()
     reporting_line_sources: tuple[Source, ...] = ()
+    adventure: Adventure | None = None
 
     def spectrum(self, spectrum_id: str) -> Spectrum:
         """The spectrum with this id, or a KeyError naming the valid ids."""

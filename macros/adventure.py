@@ -1,0 +1,95 @@
+"""The adventure path: its step list, and the data its script reads, built from the same model as the pages."""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from . import links, views
+from .links import Linker
+from .model import Playbook
+
+REPORTING_LINE_STEP = "reporting-line"
+SPECIALISATION_STEP = "specialisation"
+# Positions on degree of focus after which the reader is asked what to specialise by.
+SPECIALIST_POSITIONS = ("specialist", "mixed")
+
+
+def adventure_data(playbook: Playbook, linker: Linker) -> dict:
+    """Everything the adventure's script needs, as plain JSON-ready data with links resolved for this page."""
+    adventure = playbook.adventure
+    return {
+        "spectrums": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "href": linker.to(links.spectrum_page(s.id)),
+                "positions": [
+                    {"id": p.id, "label": p.label, "phrase": p.in_a_sentence, "benefits": list(p.benefits), "risks": list(p.risks)}
+                    for p in s.positions
+                ],
+                "specialisations": [{"id": x.id, "label": x.label} for x in s.specialisations],
+            }
+            for s in playbook.spectrums
+        ],
+        "specialistPositions": list(SPECIALIST_POSITIONS),
+        "reportingLines": [
+            {"id": r.id, "label": r.label, "phrase": r.in_a_sentence, "benefits": list(r.benefits), "risks": list(r.risks)}
+            for r in playbook.reporting_lines
+        ],
+        "reportingLinesHref": linker.to(links.REPORTING_LINES),
+        "caseStudies": [
+            {
+                "slug": c.slug,
+                "name": c.name,
+                "href": linker.to(links.case_study_page(c.slug)),
+                "positions": {k: v.id for k, v in c.positions.items()},
+                "specialisation": c.specialisation.id if c.specialisation else None,
+                "reportingLine": c.reporting_line.id if c.reporting_line else None,
+            }
+            for c in playbook.case_studies
+        ],
+        "goals": [{"id": g.id, "label": g.label, "leansTowards": g.leans_towards} for g in adventure.goals],
+        "glueWork": [{"id": g.id, "label": g.label, "hint": g.text} for g in adventure.glue_work],
+        "combinations": [{"id": c.id, "when": c.when, "warning": c.warning, "why": c.why} for c in adventure.combinations],
+        "nextSteps": [{"title": n.label, "text": n.text} for n in adventure.next_steps],
+        "reviewAfterMonths": adventure.review_after_months,
+    }
+
+
+def script_json(data: dict) -> str:
+    """JSON safe inside a <script> element: no '<', '>', '&' or line separators can end or confuse it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return text
+
+
+def steps(playbook: Playbook) -> list[dict]:
+    """The path's steps in order, with the id each uses in the URL."""
+    return (
+        [{"id": "start", "title": "Before you choose"}]
+        + [{"id": s.id, "title": s.title} for s in playbook.spectrums]
+        + [{"id": SPECIALISATION_STEP, "title": "What to specialise by"}, {"id": REPORTING_LINE_STEP, "title": "Reporting line"}, {"id": "result", "title": "Your model"}]
+    )
+
+
+def adventure_view(playbook: Playbook, linker: Linker) -> dict:
+    """The page's server-rendered path (readable without JavaScript) and the data its script reads."""
+    focus = [s for s in playbook.spectrums if s.specialisations]
+    specialist_labels = [p.label for s in focus for p in s.positions if p.id in SPECIALIST_POSITIONS]
+    return {
+        "steps": steps(playbook),
+        "goals": playbook.adventure.goals,
+        "glue_work": playbook.adventure.glue_work,
+        "spectrums": [
+            {**views.spectrum_view(playbook, s.id, linker), "href": linker.to(links.spectrum_page(s.id))} for s in playbook.spectrums
+        ],
+        "specialist_labels": " or ".join(specialist_labels),
+        "reporting_lines": views.reporting_lines_view(playbook, linker),
+        "reporting_lines_href": linker.to(links.REPORTING_LINES),
+        "case_studies_href": linker.to(links.CASE_STUDIES),
+        "next_steps": playbook.adventure.next_steps,
+        "data_json": Markup(script_json(adventure_data(playbook, linker))),
+    }
