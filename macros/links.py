@@ -11,6 +11,7 @@ import posixpath
 from dataclasses import dataclass
 
 HOME = "index.md"
+ADVENTURE = "adventure.md"
 MODELS = "models/index.md"
 REPORTING_LINES = "models/reporting-lines.md"
 CASE_STUDIES = "case-studies/index.md"

@@ -163,6 +163,9 @@ def sources_view(playbook: Playbook, linker: Linker) -> list[dict]:
         add(source, "The four spectrums", linker.to(links.MODELS))
     for source in playbook.reporting_line_sources:
         add(source, "Reporting lines", linker.to(links.REPORTING_LINES))
+    if playbook.adventure:
+        for source in playbook.adventure.sources:
+            add(source, "The adventure path", linker.to(links.ADVENTURE))
     for study in playbook.case_studies:
         for source in study.sources:
             add(source, study.name, linker.to(links.case_study_page(study.slug)))

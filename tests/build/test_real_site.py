@@ -1,15 +1,19 @@
 """The real playbook builds strictly, and its pages show what the data says."""
 
+import gzip
+import json
 import re
 
 import pytest
 
 from build.sitecheck import broken_links
 from helpers import DATA
+from macros.adventure import adventure_data
+from macros.links import Linker
 from macros.load import load_playbook
 
 PLAYBOOK = load_playbook(DATA)
-PAGES = ["index.html", "models/index.html", "models/reporting-lines/index.html", "case-studies/index.html", "sources/index.html"]
+PAGES = ["index.html", "adventure/index.html", "models/index.html", "models/reporting-lines/index.html", "case-studies/index.html", "sources/index.html"]
 PAGES += [f"models/{s.id}/index.html" for s in PLAYBOOK.spectrums]
 PAGES += [f"case-studies/{s.slug}/index.html" for s in PLAYBOOK.case_studies]
 
@@ -75,3 +79,19 @@ def test_sources_page_credits_both_pieces(real_site):
 
 def test_no_request_to_google_fonts(real_site):
     assert "fonts.googleapis.com" not in text(real_site, "index.html")
+
+
+def test_adventure_page_embeds_the_model_and_every_step(real_site):
+    html = text(real_site, "adventure/index.html")
+    raw = re.search(r'<script type="application/json" id="pb-adventure-data">(.*?)</script>', html, re.S).group(1)
+    assert json.loads(raw) == adventure_data(PLAYBOOK, Linker("adventure.md"))
+    for step in ["start", *[s.id for s in PLAYBOOK.spectrums], "specialisation", "reporting-line", "result"]:
+        assert f'data-step="{step}"' in html
+    form = html[html.index('id="pb-adventure"'):html.index('id="pb-adventure-data"')]
+    assert form.count('type="radio"') == sum(len(s.positions) for s in PLAYBOOK.spectrums) + 3 + len(PLAYBOOK.reporting_lines) + 2
+
+
+def test_adventure_script_and_styles_stay_under_15_kb_gzipped(real_site):
+    own = ["assets/javascripts/adventure.js", "assets/stylesheets/adventure.css"]
+    size = sum(len(gzip.compress((real_site / path).read_bytes(), 9)) for path in own)
+    assert size < 15 * 1024, f"{size} bytes gzipped"

@@ -186,3 +186,26 @@ def test_each_bad_input_also_fails_the_real_build_with_its_message(tmp_path):
     assert re.search(r"data/case-studies/kroger-\d+\.yml:\d+:\d+: YAML syntax error: ", result.stderr)
     assert "data/case-studies/uber.yml:7:7: name: 'Uber' already has a case study in data/case-studies/kroger-" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_combination_rule_must_cite_a_listed_source(tmp_path):
+    data = copy_data(tmp_path)
+    path = data / "adventure.yml"
+    path.write_text(path.read_text().replace('    source: "Choose your own adventure: models of product operations"', '    source: "A blog post"', 1))
+    with pytest.raises(DataError) as caught:
+        load_playbook(data, today=TODAY)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("data/adventure.yml:")
+    assert problem.field == "combinations[0].source"
+    assert problem.message.startswith("not one of this file's sources; valid choices: Choose your own adventure: models of product operations; ")
+
+
+def test_combination_rule_with_an_unknown_position(tmp_path):
+    data = copy_data(tmp_path)
+    path = data / "adventure.yml"
+    path.write_text(path.read_text().replace("      work-allocation: embedded", "      work-allocation: embeded", 1))
+    with pytest.raises(DataError) as caught:
+        load_playbook(data, today=TODAY)
+    assert [p.message for p in caught.value.problems] == [
+        "'embeded' is not a valid choice (did you mean embedded?); valid choices: shared-service, hybrid, embedded"
+    ]

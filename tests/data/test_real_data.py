@@ -69,3 +69,20 @@ def test_case_studies_state_nothing_without_evidence_and_a_source():
         assert claims, f"{study.slug}: a case study should place the company somewhere"
         assert all(len(c.evidence) > 40 for c in claims), study.slug
         assert study.sources and all(s.url is None or s.url.startswith("https://") for s in study.sources)
+
+
+def test_adventure_schema_choices_match_the_data():
+    playbook = load_playbook(DATA)
+    schema = json.loads((DATA / "schema" / "adventure.schema.json").read_text("utf-8"))
+    when = schema["properties"]["combinations"]["items"]["properties"]["when"]["properties"]
+    assert list(when) == [s.id for s in playbook.spectrums] + ["reporting-line"]
+    for spectrum in playbook.spectrums:
+        assert when[spectrum.id]["enum"] == [p.id for p in spectrum.positions], spectrum.id
+    assert when["reporting-line"]["enum"] == [r.id for r in playbook.reporting_lines]
+    goal = schema["properties"]["goals"]["items"]["properties"]["leans_towards"]
+    assert goal["enum"] == [p.id for p in playbook.spectrum("operating-principle").positions]
+
+
+def test_every_combination_rule_explains_itself():
+    for rule in load_playbook(DATA).adventure.combinations:
+        assert len(rule.when) >= 2 and len(rule.why) > 60, rule.id

@@ -43,8 +43,8 @@ def test_sources_are_merged_and_say_what_uses_them():
     sources = views.sources_view(PLAYBOOK, Linker("sources.md"))
     assert len({s["url"] for s in sources}) == len(sources)
     article = next(s for s in sources if s["title"].startswith("Choose your own adventure"))
-    assert [u["label"] for u in article["used_for"]] == ["The four spectrums", "Reporting lines", "DoorDash", "Kroger", "Pendo", "Uber"]
-    assert article["used_for"][2]["href"] == "../case-studies/doordash/"
+    assert [u["label"] for u in article["used_for"]] == ["The four spectrums", "Reporting lines", "The adventure path", "DoorDash", "Kroger", "Pendo", "Uber"]
+    assert article["used_for"][3]["href"] == "../case-studies/doordash/"
 
 
 def test_case_study_view_counts_what_is_not_stated():
