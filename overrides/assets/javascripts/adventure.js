@@ -269,6 +269,7 @@
       svg.append(el("text", { ns: 1, x: 0, y, class: "pb-card-svg__title" }, spectrum.title));
       svg.append(el("line", { ns: 1, x1: 12, x2: 308, y1: y + 16, y2: y + 16, class: "pb-card-svg__line" }));
       const count = spectrum.positions.length;
+      if (!model[spectrum.id]) svg.append(el("text", { ns: 1, x: 160, y: y + 38, "text-anchor": "middle", class: "pb-card-svg__label pb-card-svg__label--none" }, "Not decided"));
       spectrum.positions.forEach((position, i) => {
         const x = 12 + (296 * i) / (count - 1);
         const chosen = model[spectrum.id] === position.id;
@@ -322,9 +323,10 @@
           el("li", {}, el("strong", {}, i === 0 ? "Closest: " : "Runner-up: "), el("a", { href: r.study.href }, r.study.name), ` ${agreement(r, data)}`)))
       );
 
-    box.append(el("h3", {}, "Trade-offs of your choices"));
+    const tradeoffBox = el("div", { class: "pb-result__tradeoffs" }, el("h3", {}, "Trade-offs of your choices"));
+    box.append(tradeoffBox);
     for (const item of tradeoffs(model, data)) {
-      box.append(el("div", { class: "pb-result-tradeoff" },
+      tradeoffBox.append(el("div", { class: "pb-result-tradeoff" },
         el("p", { class: "pb-result-tradeoff__title" }, `${item.title}: ${item.label}`),
         el("div", { class: "pb-tradeoffs" },
           el("div", {}, el("p", { class: "pb-tradeoffs__title" }, "Benefits"), list(item.benefits)),
