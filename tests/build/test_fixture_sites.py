@@ -81,3 +81,13 @@ def test_contributor_front_matter_cannot_switch_macros_on(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out/notes/index.html").read_text()
     assert "Seven sevens: {{ 7*7 }}" in html and "Seven sevens: 49" not in html
+
+
+def test_a_macro_error_fails_the_build_instead_of_shipping_an_error_page(tmp_path):
+    site = make_site(tmp_path)
+    page = site / "content/models/team-hierarchy.md"
+    page.write_text(page.read_text().replace('spectrum(id="team-hierarchy")', 'spectrum(id="team-hierarchies")'))
+    result = build(site, tmp_path / "out")
+    assert result.returncode != 0
+    assert "no spectrum 'team-hierarchies'; valid ids: team-hierarchy, operating-principle, work-allocation, degree-of-focus" in result.stdout + result.stderr
+    assert not (tmp_path / "out/models/team-hierarchy/index.html").exists()
