@@ -1,20 +1,22 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): the thin adapter between MkDocs and the playbook modules.
 
-It fails the build once, naming every data problem, and adds one generated
-page per case study, so a case study needs no hand-written stub.
+It fails the build once, naming every data or page problem, adds one
+generated page per case study (so a case study needs no hand-written stub),
+and points each generated page's edit link at its YAML file.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from macros import links
+from macros.content import front_matter_problems, page_problems
 from macros.load import load_cached
 from macros.pages import case_study_pages
-from macros.problems import DataError
+from macros.problems import DataError, format_problems
 
 
 def _playbook(config):
@@ -32,14 +34,24 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Add a page per case study; refuse a hand-written file in its place."""
+    """Check the pages, then add a page per case study."""
     playbook = _playbook(config)
-    missing = [links.spectrum_page(s.id) for s in playbook.spectrums if not files.get_file_from_path(links.spectrum_page(s.id))]
-    if missing:
-        raise PluginError(f"each spectrum in data/spectrums.yml needs a page; create {', '.join('content/' + m for m in missing)}")
-    for src_uri, markdown in case_study_pages(playbook, config.use_directory_urls).items():
-        if files.get_file_from_path(src_uri):
-            raise PluginError(f"content/{src_uri} would replace the page generated from data/{src_uri[:-3]}.yml; delete content/{src_uri}")
+    docs_dir = Path(config.docs_dir).name
+    pages = [f for f in files if f.is_documentation_page()]
+    problems = page_problems(playbook, {f.src_uri for f in pages}, docs_dir)
+    for page in pages:
+        problems += front_matter_problems(Path(page.abs_src_path).read_text("utf-8"), f"{docs_dir}/{page.src_uri}")
+    if problems:
+        raise PluginError(f"the playbook pages have problems:\n{format_problems(problems)}")
+    for src_uri, markdown in case_study_pages(playbook, config.use_directory_urls, date.today()).items():
         # Reached through the case-studies index, so the sidebar stays small as case studies grow.
         files.append(File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
+
+
+def on_page_context(context, page, config, nav):
+    """A generated case-study page is edited in its YAML file, not in content/."""
+    if page.file.generated_by and config.repo_url:
+        slug = Path(page.file.src_uri).stem
+        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/data/case-studies/{slug}.yml"
+    return context

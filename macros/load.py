@@ -80,17 +80,17 @@ def _check_file_name(path: Path, root: Path, problems: list[Problem]) -> bool:
     """A case study's file name is its slug, which becomes its page address."""
     shown = path.relative_to(root).as_posix()
     if path.suffix != ".yml":
-        problems.append(Problem(shown, 1, 1, "", f"case study files end in .yml; rename it to {_slugify(path.stem)}.yml"))
+        problems.append(Problem(shown, 1, 1, "", f"case study files end in .yml; rename it to {slugify(path.stem)}.yml"))
         return False
     if not SLUG.match(path.stem):
         problems.append(
-            Problem(shown, 1, 1, "", f"the file name is the page address: use lower-case letters, digits and hyphens, e.g. {_slugify(path.stem)}.yml")
+            Problem(shown, 1, 1, "", f"the file name is the page address: use lower-case letters, digits and hyphens, e.g. {slugify(path.stem)}.yml")
         )
         return False
     return True
 
 
-def _slugify(text: str) -> str:
+def slugify(text: str) -> str:
     """Suggest a slug for a file name or company name."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "company"
@@ -207,6 +207,7 @@ def _case_study(doc: Document, slug: str, today: date, problems: list[Problem]) 
         lessons=tuple(data["lessons"]),
         sources=_sources(doc, today, problems),
         last_reviewed=_date(doc, ("last_reviewed",), today, problems),
+        last_reviewed_at=doc.where(("last_reviewed",)),
         specialisation=claim(data.get("specialisation"), "by"),
         reporting_line=claim(data.get("reporting_line"), "id"),
     )

@@ -92,6 +92,7 @@ class CaseStudy:
     lessons: tuple[str, ...]
     sources: tuple[Source, ...]
     last_reviewed: date
+    last_reviewed_at: tuple[int, int] = (1, 1)  # line and column in the data file, for messages
     specialisation: Claim | None = None
     reporting_line: Claim | None = None
 

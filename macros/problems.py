@@ -32,7 +32,7 @@ def format_problems(problems: list[Problem]) -> str:
     """Render problems one per line, ending with a count an editor can check off."""
     lines = [str(problem) for problem in problems]
     count = len(problems)
-    lines.append(f"{count} problem{'s' if count != 1 else ''} found in the playbook data.")
+    lines.append(f"{count} problem{'s' if count != 1 else ''} found.")
     return "\n".join(lines)
 
 

@@ -6,9 +6,12 @@ templates only lay things out.
 
 from __future__ import annotations
 
+from datetime import date
+
 from . import links
 from .links import Linker
 from .model import CaseStudy, Playbook, Source
+from .review import STALE_AFTER_MONTHS, is_stale
 
 NOT_STATED = "Not stated"
 
@@ -117,8 +120,8 @@ def case_study_table(playbook: Playbook, linker: Linker) -> dict:
     }
 
 
-def case_study_view(playbook: Playbook, study: CaseStudy, linker: Linker) -> dict:
-    """Everything a case-study page shows."""
+def case_study_view(playbook: Playbook, study: CaseStudy, linker: Linker, today: date) -> dict:
+    """Everything a case-study page shows, including whether it is due for review on `today`."""
     specialisation = None
     if study.specialisation:
         focus = next(s for s in playbook.spectrums if any(x.id == study.specialisation.id for x in s.specialisations))
@@ -139,6 +142,9 @@ def case_study_view(playbook: Playbook, study: CaseStudy, linker: Linker) -> dic
         "lessons": study.lessons,
         "sources": [source_view(s) for s in study.sources],
         "last_reviewed": study.last_reviewed.isoformat(),
+        "stale": is_stale(study, today),
+        "stale_after_months": STALE_AFTER_MONTHS,
+        "edit_path": study.data_path,
         "index_href": linker.to(links.CASE_STUDIES),
         "not_stated_count": sum(1 for cell in cells if not cell["href"]),
     }

@@ -94,3 +94,37 @@ def axe_violations(page) -> list[dict]:
 def format_axe_violations(violations: list[dict]) -> str:
     """One line per violation: id, help, and the selectors of the offending nodes."""
     return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} -> {', '.join(v['targets'])}" for v in violations)
+
+
+# WCAG 2.0, 2.1 and 2.2, levels A and AA: the rules axe-core runs for `axe_violations`.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+@functools.lru_cache(maxsize=1)
+def _axe_source() -> str:
+    """axe-core's script as bundled by the axe-playwright-python package (its Python wrapper is not used)."""
+    from importlib.resources import files
+
+    return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+
+
+def _axe_violations(page) -> list[str]:
+    """Run axe-core on the page as it is now; one line per violation: id, impact, help and the offending nodes."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=_axe_source())
+    violations = page.evaluate(
+        """async (tags) => (await axe.run(document, {runOnly: {type: "tag", values: tags}})).violations
+            .map((v) => ({id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" "))}))""",
+        AXE_TAGS,
+    )
+    return [f"{v['id']} ({v['impact']}): {v['help']} -> {' | '.join(v['targets'])}" for v in violations]
+
+
+@pytest.fixture
+def axe_violations():
+    """`axe_violations(page)`: the page's WCAG 2.x A/AA violations found by axe-core, empty when it passes.
+
+    Use as `assert not (found := axe_violations(page)), "\\n".join(found)` so a failure lists every violation.
+    """
+    pytest.importorskip("axe_playwright_python")
+    return _axe_violations

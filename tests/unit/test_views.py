@@ -1,5 +1,7 @@
 """View models: who sits where, what is not stated, and links that point at the right pages."""
 
+from datetime import timedelta
+
 from helpers import DATA
 from macros import views
 from macros.links import Linker
@@ -49,7 +51,15 @@ def test_sources_are_merged_and_say_what_uses_them():
 
 def test_case_study_view_counts_what_is_not_stated():
     pendo = next(s for s in PLAYBOOK.case_studies if s.slug == "pendo")
-    view = views.case_study_view(PLAYBOOK, pendo, Linker("case-studies/pendo.md"))
+    view = views.case_study_view(PLAYBOOK, pendo, Linker("case-studies/pendo.md"), pendo.last_reviewed)
     assert view["not_stated_count"] == 4
     assert view["specialisation"]["label"] == "Customer type"
     assert view["specialisation"]["href"] == "../../models/degree-of-focus/#ways-to-specialise"
+
+
+def test_case_study_is_marked_for_review_after_twelve_months():
+    pendo = next(s for s in PLAYBOOK.case_studies if s.slug == "pendo")
+    linker = Linker("case-studies/pendo.md")
+    year_later = pendo.last_reviewed.replace(year=pendo.last_reviewed.year + 1)
+    assert views.case_study_view(PLAYBOOK, pendo, linker, year_later)["stale"] is False
+    assert views.case_study_view(PLAYBOOK, pendo, linker, year_later + timedelta(days=1))["stale"] is True

@@ -1,0 +1,114 @@
+"""The `playbook` command for editors: start a case study, check everything, find what is due for review."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from .content import front_matter_problems, page_problems
+from .load import CASE_STUDY_DIR, load_playbook, slugify
+from .problems import DataError, Problem
+from .render import TEMPLATES
+from .review import STALE_AFTER_MONTHS, stale_problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    args = _parser().parse_args(argv)
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="playbook", description="Tools for editors of the Product Ops Playbook.")
+    parser.add_argument("--root", type=Path, default=Path("."), help="the playbook's folder (default: the current one)")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    new = commands.add_parser("new", help="start a new file from a commented template")
+    new.add_argument("kind", choices=["case-study"])
+    new.add_argument("name", help='the company name, e.g. "Acme Corp"')
+    new.set_defaults(run=_new)
+
+    check = commands.add_parser("check", help="check all data and pages; exit 1 on any problem")
+    check.add_argument("--format", choices=["text", "github"], default="text", help="github prints GitHub Actions annotations")
+    check.add_argument("--stale", action="store_true", help="list case studies due for review instead")
+    check.add_argument("--months", type=int, default=STALE_AFTER_MONTHS, help=f"with --stale: the age that makes a review due (default {STALE_AFTER_MONTHS})")
+    check.set_defaults(run=_check)
+    return parser
+
+
+def _new(args) -> int:
+    """Write data/case-studies/<slug>.yml from the template, never over an existing file."""
+    name = " ".join(args.name.split())
+    if not name:
+        print("Give the company's name, e.g. playbook new case-study \"Acme Corp\".", file=sys.stderr)
+        return 2
+    folder = args.root / "data" / CASE_STUDY_DIR
+    if not folder.is_dir():
+        print(f"There is no data/{CASE_STUDY_DIR}/ folder in {args.root.resolve()}; run this in the playbook's folder or pass --root.", file=sys.stderr)
+        return 2
+    slug = slugify(name)
+    path = folder / f"{slug}.yml"
+    shown = f"data/{CASE_STUDY_DIR}/{slug}.yml"
+    if path.exists():
+        print(f"{shown} already exists; edit it instead, or choose another name.", file=sys.stderr)
+        return 1
+    template = (TEMPLATES / "new_case_study.yml").read_text("utf-8")
+    # json.dumps gives a double-quoted YAML string, so any name stays text.
+    text = template.replace("{{ name_yaml }}", json.dumps(name, ensure_ascii=False)).replace("{{ name }}", name)
+    path.write_text(text.replace("{{ today }}", date.today().isoformat()), "utf-8")
+    print(f"Wrote {shown}.\nFill it in (see CONTRIBUTING.md), then run `playbook check` and preview with `make serve`.")
+    return 0
+
+
+def _check(args) -> int:
+    """Print every problem as path:line:col: field: message (or as annotations) and a count."""
+    today = date.today()
+    try:
+        playbook = load_playbook(args.root / "data", today)
+        problems = [] if args.stale else _page_problems(args.root, playbook)
+    except DataError as err:
+        playbook, problems = None, err.problems
+    if args.stale and playbook:
+        notices = stale_problems(playbook, today, args.months)
+        _print(notices, args.format, "warning")
+        print(f"{len(notices)} case stud{'ies' if len(notices) != 1 else 'y'} due for review (last reviewed more than {args.months} months ago).")
+        return 0
+    _print(sorted(set(problems)), args.format, "error")
+    if problems:
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.")
+        return 1
+    print(f"No problems found: {len(playbook.case_studies)} case studies, {len(playbook.spectrums)} spectrums, {len(playbook.reporting_lines)} reporting lines.")
+    return 0
+
+
+def _page_problems(root: Path, playbook) -> list[Problem]:
+    """The same page checks the build runs."""
+    content = root / "content"
+    pages = sorted(p for p in content.rglob("*.md"))
+    problems = page_problems(playbook, {p.relative_to(content).as_posix() for p in pages})
+    for page in pages:
+        problems += front_matter_problems(page.read_text("utf-8"), page.relative_to(root).as_posix())
+    return problems
+
+
+def _print(problems: list[Problem], style: str, level: str) -> None:
+    """Plain lines for people, or GitHub Actions workflow commands that annotate the pull request."""
+    for p in problems:
+        if style == "github":
+            title = _escape(p.field or "playbook", True)
+            print(f"::{level} file={_escape(p.path, True)},line={p.line},col={p.col},title={title}::{_escape(p.message, False)}")
+        else:
+            print(p)
+
+
+def _escape(text: str, is_property: bool) -> str:
+    """Escape a value for a GitHub Actions workflow command."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
+
+
+if __name__ == "__main__":
+    sys.exit(main())

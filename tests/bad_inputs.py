@@ -1,0 +1,84 @@
+"""One bad input of each class, applied to a copy of kroger.yml, with the exact message it must give.
+
+Shared by the data tests, the build test and the CLI tests, so the three agree.
+"""
+
+import re
+from datetime import date
+
+TODAY = date(2026, 11, 21)
+KROGER = "data/case-studies/kroger.yml"
+
+
+CASES = {
+    "missing field": (
+        lambda t: t.replace('industry: "Grocery retail"\n', ""),
+        f'{KROGER}:7:1: industry: missing required field; add it, e.g. industry: "Grocery retail"',
+    ),
+    "empty field": (
+        lambda t: t.replace('industry: "Grocery retail"', "industry:"),
+        f"{KROGER}:8:10: industry: expected text, got nothing (the value is empty)",
+    ),
+    "unknown key": (
+        lambda t: t.replace('name: "Kroger"', 'name: "Kroger"\nwebsite: kroger.com'),
+        f"{KROGER}:8:1: website: unknown field; allowed fields: industry, last_reviewed, lessons, name, "
+        "positions, reporting_line, sources, specialisation, summary, what_the_team_does",
+    ),
+    "unknown spectrum": (
+        lambda t: t.replace("operating-principle:", "operating-principal:"),
+        f"{KROGER}:15:3: positions.operating-principal: unknown field (did you mean operating-principle?); "
+        "allowed fields: degree-of-focus, operating-principle, team-hierarchy, work-allocation",
+    ),
+    "bad position id": (
+        lambda t: t.replace("position: coaching", "position: teaching"),
+        f"{KROGER}:16:15: positions.operating-principle.position: 'teaching' is not a valid choice "
+        "(did you mean coaching?); valid choices: enabling, coaching, execution",
+    ),
+    "bad reporting line": (
+        lambda t: t.replace("positions:", "reporting_line:\n  id: ceo\n  evidence: It says so.\npositions:"),
+        f"{KROGER}:15:7: reporting_line.id: 'ceo' is not a valid choice (did you mean cto?); valid choices: "
+        "head-of-product, general-manager, cto, coo, program-management, operations-org, biz-ops, product-areas",
+    ),
+    "http url": (
+        lambda t: t.replace("https://www.productledalliance", "http://www.productledalliance", 1),
+        f"{KROGER}:46:10: sources[0].url: 'http://www.productledalliance.com/choose-your-own-advent...' "
+        "is not accepted: give an https:// address (http, javascript: and other schemes are not accepted)",
+    ),
+    "javascript url": (
+        lambda t: re.sub(r"url: \S+", "url: javascript:alert(1)", t, count=1),
+        f"{KROGER}:46:10: sources[0].url: 'javascript:alert(1)' is not accepted: give an https:// address "
+        "(http, javascript: and other schemes are not accepted)",
+    ),
+    "impossible date": (
+        lambda t: t.replace('accessed: "2026-11-21"', "accessed: 2024-02-30", 1),
+        f"{KROGER}:47:15: sources[0].accessed: 2024-02-30 is not a real calendar date",
+    ),
+    "future date": (
+        lambda t: t.replace('last_reviewed: "2026-11-21"', "last_reviewed: 2999-01-01"),
+        f"{KROGER}:48:16: last_reviewed: 2999-01-01 is in the future (today is 2026-11-21)",
+    ),
+    "date in another format": (
+        lambda t: t.replace('last_reviewed: "2026-11-21"', "last_reviewed: 21/11/2026"),
+        f"{KROGER}:48:16: last_reviewed: '21/11/2026' is not accepted: write the date as YYYY-MM-DD, e.g. 2026-01-31",
+    ),
+    "bare NO": (
+        lambda t: t.replace('industry: "Grocery retail"', "industry: NO"),
+        f'{KROGER}:8:11: industry: bare NO means true/false to many YAML tools; write true or false, or "NO" in quotes for the text',
+    ),
+    "duplicate key": (
+        lambda t: t.replace('industry: "Grocery retail"', 'industry: "Grocery retail"\nname: "Kroger Co"'),
+        f"{KROGER}:9:1: name: duplicate key (first given on line 7); keep one",
+    ),
+    "yaml syntax error": (
+        lambda t: t.replace('industry: "Grocery retail"', 'industry: "Grocery retail'),
+        None,  # checked below: the parser's own words vary, the place must not
+    ),
+    "duplicate company": (
+        lambda t: t.replace('name: "Kroger"', 'name: "uber"'),
+        "data/case-studies/uber.yml:7:7: name: 'Uber' already has a case study in data/case-studies/kroger.yml; update that file instead",
+    ),
+    "a list where text belongs": (
+        lambda t: t.replace('industry: "Grocery retail"', "industry:\n  - Grocery"),
+        f"{KROGER}:9:3: industry: expected text, got a list (lines starting with '- ')",
+    ),
+}
