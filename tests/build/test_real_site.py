@@ -95,3 +95,19 @@ def test_adventure_script_and_styles_stay_under_15_kb_gzipped(real_site):
     own = ["assets/javascripts/adventure.js", "assets/stylesheets/adventure.css"]
     size = sum(len(gzip.compress((real_site / path).read_bytes(), 9)) for path in own)
     assert size < 15 * 1024, f"{size} bytes gzipped"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_has_an_edit_link_to_the_file_that_holds_it(real_site, page):
+    edit = re.search(r'<a href="([^"]+)" title="Edit this page"', text(real_site, page))
+    assert edit, page
+    if page.startswith("case-studies/") and page != "case-studies/index.html":
+        assert edit.group(1).endswith(f"/edit/main/data/case-studies/{page.split('/')[1]}.yml")
+    else:
+        source = {"index.html": "index.md"}.get(page, page.replace("/index.html", ".md"))
+        source = source if (DATA.parent / "content" / source).exists() else source.replace(".md", "/index.md")
+        assert edit.group(1).endswith(f"/edit/main/content/{source}"), (page, edit.group(1))
+
+
+def test_no_page_asks_another_host_for_repository_facts(real_site):
+    assert 'data-md-component="source"' not in text(real_site, "index.html")

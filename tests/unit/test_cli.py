@@ -116,3 +116,10 @@ def test_a_fresh_template_fails_check_naming_every_field_to_fill(capsys, root):
     fields = [line.split(": ")[1] for line in out[:-1]]
     assert "industry" in fields and "summary" in fields and "positions.team-hierarchy.position" in fields
     assert all(line.startswith("data/case-studies/quote-co-1.yml:") for line in out[:-1])
+
+
+def test_the_console_script_is_installed():
+    import sys
+    from pathlib import Path
+
+    assert (Path(sys.executable).parent / "playbook").is_file()

@@ -1,0 +1,59 @@
+"""Acting as a new editor: follow CONTRIBUTING.md to add a sixth company, touching only its one file."""
+
+import json
+import re
+import subprocess
+import sys
+
+from helpers import build, make_site
+
+
+def fill_template(text: str) -> str:
+    """Fill the template the way the guide says: every empty field, unstated spectrums deleted."""
+    text = text.replace("industry:\n", "industry: Example software\n")
+    text = text.replace("summary:\n", "summary: A made-up company whose prod ops team coaches product teams.\n")
+    # The source speaks to two spectrums: keep those, delete the other two as the template says.
+    text = re.sub(r"  team-hierarchy:\n    position:\n    evidence:\n", "", text)
+    text = re.sub(r"  degree-of-focus:\n    position:\n    evidence:\n", "", text)
+    text = text.replace(
+        "  operating-principle:\n    position:\n    evidence:\n",
+        "  operating-principle:\n    position: coaching\n    evidence: The talk says the team teaches planning to every product team.\n",
+    )
+    text = text.replace(
+        "  work-allocation:\n    position:\n    evidence:\n",
+        "  work-allocation:\n    position: embedded\n    evidence: The talk says each prod ops manager sits in one product area.\n",
+    )
+    text = text.replace("what_the_team_does:\n  -\n", "what_the_team_does:\n  - Teaches a shared planning process.\n")
+    text = text.replace("lessons:\n  -\n", "lessons:\n  - Coaching needs time set aside for it.\n")
+    text = text.replace("  - title:\n    publisher:\n    url:\n", "  - title: How we run prod ops\n    publisher: Example Conference\n    url: https://example.com/talk\n")
+    return text
+
+
+def test_a_new_editor_adds_a_sixth_company(tmp_path):
+    site = make_site(tmp_path)
+    playbook = [sys.executable, "-m", "macros.cli", "--root", str(site)]
+
+    created = subprocess.run([*playbook, "new", "case-study", "Acme Corp"], capture_output=True, text=True)
+    assert created.returncode == 0, created.stderr
+    path = site / "data/case-studies/acme-corp.yml"
+
+    failing = subprocess.run([*playbook, "check"], capture_output=True, text=True)
+    assert failing.returncode == 1 and "data/case-studies/acme-corp.yml:" in failing.stdout
+
+    path.write_text(fill_template(path.read_text()))
+    checked = subprocess.run([*playbook, "check"], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stdout.startswith("No problems found: 6 case studies")
+
+    result = build(site, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    assert '<a href="acme-corp/">Acme Corp</a>' in (out / "case-studies/index.html").read_text()
+    for spectrum in ("operating-principle", "work-allocation"):
+        assert '<a href="../../case-studies/acme-corp/">Acme Corp</a>' in (out / f"models/{spectrum}/index.html").read_text()
+    adventure = (out / "adventure/index.html").read_text()
+    data = json.loads(re.search(r'id="pb-adventure-data">(.*?)</script>', adventure, re.S).group(1))
+    assert {"slug": "acme-corp", "name": "Acme Corp", "href": "../case-studies/acme-corp/",
+            "positions": {"operating-principle": "coaching", "work-allocation": "embedded"},
+            "specialisation": None, "reportingLine": None} in data["caseStudies"]
+    assert "Acme Corp" in (out / "case-studies/acme-corp/index.html").read_text()

@@ -1,0 +1,39 @@
+"""The contributor guide, the pull request template and CI say the same thing."""
+
+import re
+
+import yaml
+
+from helpers import ROOT
+
+
+def checklist(path):
+    """The '- [ ]' items of a Markdown file, whitespace-normalised."""
+    text = (ROOT / path).read_text("utf-8")
+    items = re.findall(r"^- \[ \] (.+(?:\n {2,}.+)*)", text, re.M)
+    return [" ".join(item.split()) for item in items]
+
+
+def test_pull_request_template_has_the_guides_checklist():
+    guide = checklist("CONTRIBUTING.md")
+    template = checklist(".github/PULL_REQUEST_TEMPLATE.md")
+    assert len(guide) == 6
+    assert template[0].startswith("One new or changed file in `data/case-studies/`")
+    assert guide[1:] == template[1:]
+
+
+def test_ci_checks_every_pull_request_and_deploys_main():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text("utf-8"))
+    triggers = workflow[True]  # PyYAML reads the bare key `on` as true: the very trap our own loader refuses
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    steps = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
+    assert ".venv/bin/playbook check --format github" in steps
+    assert "make build" in steps and "make test" in steps
+    assert workflow["jobs"]["deploy"]["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+
+
+def test_issue_forms_are_valid_yaml_with_required_fields():
+    for name in ("suggest-a-case-study.yml", "report-an-error.yml"):
+        form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE" / name).read_text("utf-8"))
+        assert form["name"] and form["description"]
+        assert any(item.get("validations", {}).get("required") for item in form["body"])
