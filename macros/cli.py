@@ -8,7 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .content import front_matter_problems, page_problems
+from . import links
+from .content import check_pages
 from .load import CASE_STUDY_DIR, load_playbook, slugify
 from .problems import DataError, Problem
 from .render import TEMPLATES
@@ -87,11 +88,8 @@ def _check(args) -> int:
 def _page_problems(root: Path, playbook) -> list[Problem]:
     """The same page checks the build runs."""
     content = root / "content"
-    pages = sorted(p for p in content.rglob("*.md"))
-    problems = page_problems(playbook, {p.relative_to(content).as_posix() for p in pages})
-    for page in pages:
-        problems += front_matter_problems(page.read_text("utf-8"), page.relative_to(root).as_posix())
-    return problems
+    pages = {p.relative_to(content).as_posix(): p.read_text("utf-8") for p in sorted(content.rglob("*.md"))}
+    return check_pages(playbook, pages, [links.case_study_page(s.slug) for s in playbook.case_studies])
 
 
 def _print(problems: list[Problem], style: str, level: str) -> None:

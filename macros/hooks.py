@@ -13,7 +13,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from macros.content import front_matter_problems, page_problems
+from macros import links
+from macros.content import check_pages
 from macros.load import load_cached
 from macros.pages import case_study_pages
 from macros.problems import DataError, format_problems
@@ -37,10 +38,8 @@ def on_files(files, config):
     """Check the pages, then add a page per case study."""
     playbook = _playbook(config)
     docs_dir = Path(config.docs_dir).name
-    pages = [f for f in files if f.is_documentation_page()]
-    problems = page_problems(playbook, {f.src_uri for f in pages}, docs_dir)
-    for page in pages:
-        problems += front_matter_problems(Path(page.abs_src_path).read_text("utf-8"), f"{docs_dir}/{page.src_uri}")
+    pages = {f.src_uri: Path(f.abs_src_path).read_text("utf-8") for f in files if f.is_documentation_page()}
+    problems = check_pages(playbook, pages, [links.case_study_page(s.slug) for s in playbook.case_studies], docs_dir)
     if problems:
         raise PluginError(f"the playbook pages have problems:\n{format_problems(problems)}")
     for src_uri, markdown in case_study_pages(playbook, config.use_directory_urls, date.today()).items():

@@ -51,7 +51,7 @@ def test_a_hand_written_page_cannot_replace_a_generated_one(tmp_path):
     (site / "content/case-studies/acme.md").write_text("# Acme, hand-written\n")
     result = build(site, tmp_path / "out")
     assert result.returncode != 0
-    assert "content/case-studies/acme.md would replace the page generated from data/case-studies/acme.yml" in result.stderr
+    assert "content/case-studies/acme.md:1:1: would replace the page generated from data/case-studies/acme.yml; delete it" in result.stderr
 
 
 def test_hostile_text_renders_as_harmless_text(tmp_path):
@@ -72,15 +72,29 @@ def test_hostile_text_renders_as_harmless_text(tmp_path):
     assert "<script>alert" not in index and 'href="javascript' not in index
 
 
-def test_contributor_front_matter_cannot_switch_macros_on(tmp_path):
-    site = make_site(tmp_path)
-    (site / "content/notes.md").write_text("---\nrender_macros: true\n---\n# Notes\n\nSeven sevens: {{ 7*7 }}\n")
+def add_page(site, text):
+    """A contributor's page content/notes.md, listed in the navigation."""
+    (site / "content/notes.md").write_text(text)
     config = site / "mkdocs.yml"
     config.write_text(config.read_text().replace("  - Sources: sources.md", "  - Sources: sources.md\n  - Notes: notes.md"))
+
+
+def test_contributor_pages_never_run_macros(tmp_path):
+    site = make_site(tmp_path)
+    add_page(site, "# Notes\n\nSeven sevens: {{ 7*7 }} and {{ cycler.__init__.__globals__.os.popen('id').read() }}\n")
     result = build(site, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out/notes/index.html").read_text()
-    assert "Seven sevens: {{ 7*7 }}" in html and "Seven sevens: 49" not in html
+    assert "Seven sevens: {{ 7*7 }}" in html and "uid=" not in html
+
+
+def test_contributor_front_matter_cannot_switch_macros_on(tmp_path):
+    site = make_site(tmp_path)
+    add_page(site, "---\nrender_macros: true\n---\n# Notes\n\nSeven sevens: {{ 7*7 }}\n")
+    result = build(site, tmp_path / "out")
+    assert result.returncode != 0
+    assert "content/notes.md:2:1: render_macros: not an allowed front matter field; allowed: title, description" in result.stderr
+    assert not (tmp_path / "out/notes/index.html").exists()
 
 
 def test_a_macro_error_fails_the_build_instead_of_shipping_an_error_page(tmp_path):
@@ -91,3 +105,20 @@ def test_a_macro_error_fails_the_build_instead_of_shipping_an_error_page(tmp_pat
     assert result.returncode != 0
     assert "no spectrum 'team-hierarchies'; valid ids: team-hierarchy, operating-principle, work-allocation, degree-of-focus" in result.stdout + result.stderr
     assert not (tmp_path / "out/models/team-hierarchy/index.html").exists()
+
+
+def test_unicode_and_right_to_left_names_get_working_anchors_and_links(tmp_path):
+    site = make_site(tmp_path, FIXTURES / "unicode-names" / "case-studies")
+    (site / "content/models/index.md").write_text(
+        (site / "content/models/index.md").read_text() + "\n## نموذج العمل\n\nSee [the heading](#نموذج-العمل) and [Müller](../case-studies/zurich-muller.md#model).\n"
+    )
+    result = build(site, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    page = (out / "case-studies/example-rtl/index.html").read_text()
+    assert '<h1 id="شركة-المثال">شركة المثال' in page
+    assert "<title>شركة المثال - Product Ops Playbook</title>" in page
+    assert '<a href="example-rtl/">شركة المثال</a>' in (out / "case-studies/index.html").read_text()
+    assert "Zürich Müller &amp; Söhne</a>" in (out / "models/operating-principle/index.html").read_text()
+    assert 'id="نموذج-العمل"' in (out / "models/index.html").read_text()
+    assert broken_links(out) == []
