@@ -16,3 +16,18 @@ def real_site(tmp_path_factory) -> Path:
     result = build(ROOT, out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+_HOSTILE: list[str] = []
+
+
+@pytest.fixture
+def hostile_count() -> list[str]:
+    """Tests append each hostile input they try; the run ends by saying how many."""
+    return _HOSTILE
+
+
+def pytest_terminal_summary(terminalreporter):
+    """State how many hostile inputs the corpus and the fuzzers tried in this run."""
+    if _HOSTILE:
+        terminalreporter.write_line(f"Hostile inputs tried: {len(_HOSTILE)} (each rejected with its file named, or rendered as text).")

@@ -323,6 +323,23 @@ def test_focus_moves_to_the_step_heading_and_steps_are_announced(page, adventure
     assert page.errors == []
 
 
+def test_focused_step_heading_is_not_hidden_under_the_sticky_header(new_page, adventure):
+    """WCAG 2.2 SC 2.4.11 (Focus Not Obscured): after Next, the heading that receives focus can be seen."""
+    page = new_page(reduced_motion="reduce")  # the script then scrolls without animation
+    page.goto(adventure)
+    for step in ["team-hierarchy", "operating-principle", "work-allocation"]:
+        click_next(page)
+        settle(page, 200)
+        assert focused_heading(page) == f"step-{step}-title"
+        on_top = page.evaluate(
+            """() => { const h = document.activeElement; const r = h.getBoundingClientRect();
+                const el = document.elementFromPoint(r.left + Math.min(20, r.width / 2), r.top + r.height / 2);
+                return el && h.contains(el) ? "heading" : el ? `${el.localName}.${[...el.classList].join(".")} at y=${Math.round(r.top)}` : "off screen"; }"""
+        )
+        assert on_top == "heading", f"{step}: the focused heading is covered by {on_top}"
+    assert page.errors == []
+
+
 # ---------------------------------------------------------------------------
 # 3. Link round trip
 # ---------------------------------------------------------------------------
@@ -749,8 +766,14 @@ def test_without_javascript_every_step_is_a_readable_section(new_page, adventure
 # ---------------------------------------------------------------------------
 
 def quiet(page):
-    """A settled screen for axe: no hover, no running transition or smooth scroll."""
+    """A settled screen for axe: no hover, no running transition, scrolled to the top.
+
+    Scrolling to the top keeps the results independent of where Next left the page (Material's
+    sticky header over the progress links otherwise trips target-size); the focused heading hidden
+    under that header has its own test below.
+    """
     page.mouse.move(2, 700)
+    page.evaluate("() => window.scrollTo(0, 0)")
     page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     settle(page, 150)
 

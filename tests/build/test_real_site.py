@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from build.sitecheck import broken_links
+from build.sitecheck import broken_links, foreign_scripts, inline_scripts
 from helpers import DATA
 from macros.adventure import adventure_data
 from macros.links import Linker
@@ -111,3 +111,9 @@ def test_every_page_has_an_edit_link_to_the_file_that_holds_it(real_site, page):
 
 def test_no_page_asks_another_host_for_repository_facts(real_site):
     assert 'data-md-component="source"' not in text(real_site, "index.html")
+
+
+def test_every_script_comes_from_the_theme_or_the_project(real_site):
+    theme_inline = inline_scripts(text(real_site, "index.html"))
+    assert len(theme_inline) == 3
+    assert foreign_scripts(real_site, theme_inline) == []
