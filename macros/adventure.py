@@ -59,7 +59,7 @@ def adventure_data(playbook: Playbook, linker: Linker) -> dict:
 
 
 def script_json(data: dict) -> str:
-    """JSON safe inside a <script> element: no '<', '>', '&' or line separators can end or confuse it."""
+    """JSON safe inside HTML text or a <script>: no '<', '>', '&' or line separators can end or confuse it."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, escaped)

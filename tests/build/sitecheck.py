@@ -58,8 +58,8 @@ def broken_links(site: Path) -> list[str]:
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _SCRIPT_TAG = re.compile(r"<script\b[^>]*>")
-# The project's own script files and JSON data blocks; everything else must be one of the theme's inline scripts.
-_OWN_SCRIPT = re.compile(r'<script( src="[^"]*assets/javascripts/[^"]+"| id="__config" type="application/json"| type="application/json" id="pb-adventure-data")>')
+# The project's own script files and the theme's JSON config; everything else must be one of the theme's inline scripts.
+_OWN_SCRIPT = re.compile(r'<script( src="[^"]*assets/javascripts/[^"]+"| id="__config" type="application/json")>')
 
 
 def inline_scripts(html: str) -> set[str]:

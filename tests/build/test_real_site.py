@@ -1,6 +1,7 @@
 """The real playbook builds strictly, and its pages show what the data says."""
 
 import gzip
+import html as html_lib
 import json
 import re
 
@@ -83,8 +84,8 @@ def test_no_request_to_google_fonts(real_site):
 
 def test_adventure_page_embeds_the_model_and_every_step(real_site):
     html = text(real_site, "adventure/index.html")
-    raw = re.search(r'<script type="application/json" id="pb-adventure-data">(.*?)</script>', html, re.S).group(1)
-    assert json.loads(raw) == adventure_data(PLAYBOOK, Linker("adventure.md"))
+    raw = re.search(r'<template id="pb-adventure-data">(.*?)</template>', html, re.S).group(1)
+    assert json.loads(html_lib.unescape(raw)) == adventure_data(PLAYBOOK, Linker("adventure.md"))
     for step in ["start", *[s.id for s in PLAYBOOK.spectrums], "specialisation", "reporting-line", "result"]:
         assert f'data-step="{step}"' in html
     form = html[html.index('id="pb-adventure"'):html.index('id="pb-adventure-data"')]

@@ -402,8 +402,9 @@
   const commit = (app, push) => {
     const hash = serialise(app.state, app.data);
     const url = `${location.pathname}${location.search}#${hash}`;
-    if (push) history.pushState({ pbAdventure: true }, "", url);
-    else history.replaceState({ pbAdventure: true }, "", url);
+    // A null state: Material's instant navigation treats non-null states as its own page visits.
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
     storage.write(hash);
   };
 
@@ -442,7 +443,7 @@
     reset: (app) => {
       app.state = emptyState();
       storage.write("");
-      history.pushState({ pbAdventure: true }, "", `${location.pathname}${location.search}`);
+      history.pushState(null, "", `${location.pathname}${location.search}`);
       render(app, true);
       app.root.querySelector("#pb-announce").textContent = "Started again: all answers cleared.";
     },
@@ -480,7 +481,7 @@
     if (!root || !source) return;
     let data;
     try {
-      data = JSON.parse(source.textContent);
+      data = JSON.parse(source.content.textContent);
     } catch (e) {
       return; // the server-rendered steps remain usable
     }
