@@ -63,39 +63,6 @@ def page(browser):
     context.close()
 
 
-@functools.lru_cache(maxsize=1)
-def _axe_source() -> str:
-    """axe-core as bundled by the axe-playwright-python package (only its script is used)."""
-    from importlib.resources import files
-
-    return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
-
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-
-
-def axe_violations(page) -> list[dict]:
-    """Run axe-core on the page as it is now (WCAG 2.0-2.2 A and AA rules); returns its violations.
-
-    axe is injected once per document. Format the result for a failure message with
-    `format_axe_violations`.
-    """
-    pytest.importorskip("axe_playwright_python")
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(content=_axe_source())
-    return page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
-        ".map((v) => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,"
-        " targets: v.nodes.map((n) => n.target.join(' '))}))",
-        AXE_TAGS,
-    )
-
-
-def format_axe_violations(violations: list[dict]) -> str:
-    """One line per violation: id, help, and the selectors of the offending nodes."""
-    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} -> {', '.join(v['targets'])}" for v in violations)
-
-
 # WCAG 2.0, 2.1 and 2.2, levels A and AA: the rules axe-core runs for `axe_violations`.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 

@@ -809,6 +809,17 @@ def test_no_axe_violations_on_any_step(new_page, adventure, axe_violations, sche
 # 16. Pure functions (window.pbAdventure)
 # ---------------------------------------------------------------------------
 
+# The data the script reads, as JavaScript: the page's data island (a <template>; a <script> before).
+PB_DATA = "window.pbData = () => { const el = document.getElementById('pb-adventure-data'); return JSON.parse((el.content || el).textContent); };"
+
+
+def open_for_functions(page, adventure):
+    """The adventure page, with `pbData()` defined for calling window.pbAdventure's functions."""
+    page.goto(adventure)
+    page.evaluate(PB_DATA)
+    assert page.evaluate("() => typeof window.pbAdventure.parseState") == "function"
+
+
 def stated_counts(model: dict) -> dict:
     """Per case study: (agreed, stated) over the spectrums its file states that the model chose."""
     out = {}
@@ -821,9 +832,9 @@ def stated_counts(model: dict) -> dict:
 
 @pytest.mark.parametrize("model", [{"operating-principle": "coaching"}, TARGET, {"work-allocation": "hybrid", "degree-of-focus": "generalist"}])
 def test_rank_counts_only_the_spectrums_a_source_states(page, adventure, model):
-    page.goto(adventure)
+    open_for_functions(page, adventure)
     ranked = page.evaluate(
-        """(model) => { const d = JSON.parse(document.getElementById('pb-adventure-data').textContent);
+        """(model) => { const d = pbData();
             return pbAdventure.rank(model, d).map((r) => ({name: r.study.name, agreed: r.agreed.length, stated: r.stated.length, text: pbAdventure.agreement(r, d)})); }""",
         model,
     )
@@ -843,10 +854,8 @@ def other_value(key: str, value: str) -> str:
 
 
 def test_warnings_follow_every_rule_in_the_data(page, adventure):
-    page.goto(adventure)
-    warn = lambda model: page.evaluate(  # noqa: E731
-        "(model) => pbAdventure.warningsFor(model, JSON.parse(document.getElementById('pb-adventure-data').textContent)).map((w) => w.id)", model
-    )
+    open_for_functions(page, adventure)
+    warn = lambda model: page.evaluate("(model) => pbAdventure.warningsFor(model, pbData()).map((w) => w.id)", model)  # noqa: E731
     assert len(RULES) >= 1
     problems = []
     for rule_id, rule in RULES.items():
@@ -861,20 +870,18 @@ def test_warnings_follow_every_rule_in_the_data(page, adventure):
             if rule_id in warn(missing):
                 problems.append(f"{rule_id}: given although {key} is not chosen")
     assert problems == []
-    texts = page.evaluate("() => JSON.parse(document.getElementById('pb-adventure-data').textContent).combinations.map((c) => [c.id, c.warning, c.why])")
+    texts = page.evaluate("() => pbData().combinations.map((c) => [c.id, c.warning, c.why])")
     assert texts == [[r["id"], r["warning"], r["why"]] for r in ADVENTURE["combinations"]]
 
 
 def test_parse_state_drops_unknown_ids(page, adventure):
-    page.goto(adventure)
+    open_for_functions(page, adventure)
     raw = (
         "#step=team-hierarchy&mode=target&goals=process,bogus,process,__proto__&glue=nope,volunteers"
         "&target=team-hierarchy:hybrid,operating-principle:bogus,bogus:x,reporting-line:nope,work-allocation:embedded"
         "&today=degree-of-focus:nope&extra=1"
     )
-    state = page.evaluate(
-        "(raw) => pbAdventure.parseState(raw, JSON.parse(document.getElementById('pb-adventure-data').textContent))", raw
-    )
+    state = page.evaluate("(raw) => pbAdventure.parseState(raw, pbData())", raw)
     assert state == {
         "step": "team-hierarchy",
         "mode": "target",
@@ -887,9 +894,9 @@ def test_parse_state_drops_unknown_ids(page, adventure):
 
 def test_parse_state_drops_malformed_pairs(page, adventure):
     """Its contract: "anything unknown or malformed is dropped". 'cto:extra' is not a reporting line id."""
-    page.goto(adventure)
+    open_for_functions(page, adventure)
     state = page.evaluate(
-        "(raw) => pbAdventure.parseState(raw, JSON.parse(document.getElementById('pb-adventure-data').textContent))",
+        "(raw) => pbAdventure.parseState(raw, pbData())",
         "step=start&target=reporting-line:cto:extra,team-hierarchy:hybrid:<script>",
     )
     assert state["target"] == {}
@@ -905,10 +912,9 @@ def test_parse_state_drops_malformed_pairs(page, adventure):
     ],
 )
 def test_serialise_round_trips_a_valid_state(page, adventure, raw):
-    page.goto(adventure)
+    open_for_functions(page, adventure)
     back = page.evaluate(
-        "(raw) => { const d = JSON.parse(document.getElementById('pb-adventure-data').textContent);"
-        " return pbAdventure.serialise(pbAdventure.parseState(raw, d), d); }",
+        "(raw) => { const d = pbData(); return pbAdventure.serialise(pbAdventure.parseState(raw, d), d); }",
         raw,
     )
     assert back == raw
