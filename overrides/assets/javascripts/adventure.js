@@ -32,6 +32,19 @@
     return ["start"].concat(data.spectrums.map((s) => s.id), specialist ? ["specialisation"] : [], ["reporting-line", "result"]);
   };
 
+  /** A specialisation only belongs to a model whose focus leans specialist. */
+  const withoutStraySpecialisation = (model, data) => {
+    if (!stepsFor(model, data).includes("specialisation")) delete model.specialisation;
+    return model;
+  };
+
+  /** The step to show when `step` is not on this model's path: the one that takes its place. */
+  const validStep = (step, model, data) => {
+    const steps = stepsFor(model, data);
+    if (steps.includes(step)) return step;
+    return step === "specialisation" ? "reporting-line" : "start";
+  };
+
   const decode = (text) => {
     try {
       return decodeURIComponent(text);
@@ -47,10 +60,10 @@
     const model = {};
     const keys = modelKeys(data);
     for (const pair of text.split(",")) {
-      const [key, value] = pair.split(":");
-      if (keys.includes(key) && optionsFor(data, key).includes(value)) model[key] = value;
+      const parts = pair.split(":");
+      if (parts.length === 2 && keys.includes(parts[0]) && optionsFor(data, parts[0]).includes(parts[1])) model[parts[0]] = parts[1];
     }
-    return model;
+    return withoutStraySpecialisation(model, data);
   };
 
   /** Read a URL hash into a valid state; anything unknown or malformed is dropped, never thrown. */
@@ -75,7 +88,7 @@
       else if (key === "glue") state.glue = pick(value, data.glueWork.map((g) => g.id));
       else if (key === "target" || key === "today") state[key] = parseModel(value, data);
     }
-    if (!stepsFor(state[state.mode], data).includes(state.step)) state.step = "start";
+    state.step = validStep(state.step, state[state.mode], data);
     return state;
   };
 
@@ -458,15 +471,16 @@
 
   const onChange = (app, input) => {
     const { state, data } = app;
-    if (input.name === "mode") state.mode = input.value;
+    if (input.name === "mode") {
+      state.mode = input.value;
+      state.step = validStep(state.step, state[state.mode], data);
+    }
     else if (input.name === "goals" || input.name === "glue") {
       const ids = [...app.root.querySelectorAll(`input[name="${input.name}"]:checked`)].map((i) => i.value);
       state[input.name] = ids;
     } else {
-      const model = state[state.mode];
-      model[input.name] = input.value;
-      // A specialisation only belongs to a model whose focus leans specialist.
-      if (!stepsFor(model, data).includes("specialisation")) delete model.specialisation;
+      state[state.mode][input.name] = input.value;
+      withoutStraySpecialisation(state[state.mode], data);
     }
     commit(app, false);
     render(app, false);
@@ -485,8 +499,12 @@
     } catch (e) {
       return; // the server-rendered steps remain usable
     }
-    const fromUrl = location.hash.length > 1;
-    const app = { root, data, state: parseState(fromUrl ? location.hash : storage.read(), data) };
+    // A full state in the URL wins; a bare #step-… anchor only moves within the saved answers.
+    const anchor = /^#step-/.test(location.hash) ? parseState(location.hash, data).step : null;
+    const fromUrl = location.hash.length > 1 && !anchor;
+    const state = parseState(fromUrl ? location.hash : storage.read(), data);
+    if (anchor) state.step = validStep(anchor, state[state.mode], data);
+    const app = { root, data, state };
     current = app;
     root.classList.add("pb-adventure--ready");
     for (const hidden of root.querySelectorAll(".pb-nav, .pb-actions, .pb-mode")) hidden.hidden = false;
@@ -495,13 +513,12 @@
     root.addEventListener("click", (event) => {
       const goto = event.target.closest("[data-goto]");
       const action = event.target.closest("[data-action]");
-      if (goto) {
-        event.preventDefault();
-        go(app, goto.dataset.goto);
-      } else if (action && actions[action.dataset.action]) {
-        event.preventDefault();
-        actions[action.dataset.action](app);
-      }
+      if (!goto && !(action && actions[action.dataset.action])) return;
+      // Handled here: Material's instant navigation must not also follow the #step link.
+      event.preventDefault();
+      event.stopPropagation();
+      if (goto) go(app, goto.dataset.goto);
+      else actions[action.dataset.action](app);
     });
     commit(app, false);
     render(app, false);
@@ -509,7 +526,10 @@
 
   window.addEventListener("popstate", () => {
     if (!current) return;
-    current.state = parseState(location.hash, current.data);
+    const next = parseState(location.hash, current.data);
+    // A bare #step-… anchor moves to that step and keeps the answers.
+    if (/^#step-/.test(location.hash)) current.state.step = validStep(next.step, current.state[current.state.mode], current.data);
+    else current.state = next;
     storage.write(serialise(current.state, current.data));
     render(current, true);
   });
