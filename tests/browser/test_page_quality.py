@@ -1,0 +1,58 @@
+"""Every page type in real Chromium: axe-core in both colour schemes, and no layout overflow on a phone or a desktop."""
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = {
+    "home": "",
+    "adventure": "adventure/",
+    "models-overview": "models/",
+    "spectrum": "models/work-allocation/",
+    "reporting-lines": "models/reporting-lines/",
+    "case-studies-index": "case-studies/",
+    "case-study": "case-studies/oscar-health/",
+    "sources": "sources/",
+}
+SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_no_axe_violations(browser, base_url, axe_violations, name, scheme):
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(base_url + PAGE_TYPES[name])
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
+    found = axe_violations(page)
+    context.close()
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("width, height", [(360, 740), (1280, 900)], ids=["phone", "desktop"])
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_layout_fits_the_viewport(browser, base_url, name, width, height):
+    """Nothing sticks out sideways: wide tables scroll inside their own box instead of widening the page."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(base_url + PAGE_TYPES[name])
+    page.wait_for_load_state("load")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+    overflow = page.evaluate(
+        """() => {
+            const width = document.documentElement.clientWidth;
+            const out = [];
+            for (const el of document.querySelectorAll('.md-content *')) {
+                if (el.closest('.pb-table-wrap, .md-typeset__scrollwrap, pre, .highlight')) continue;
+                const box = el.getBoundingClientRect();
+                if (box.width && (box.right > width + 1 || box.left < -1)) out.push(el.tagName + '.' + el.className + ' ' + Math.round(box.left) + '..' + Math.round(box.right));
+            }
+            return {scroll: document.documentElement.scrollWidth - width, out: out.slice(0, 5)};
+        }"""
+    )
+    context.close()
+    assert overflow == {"scroll": 0, "out": []}
