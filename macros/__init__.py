@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import views
+from . import figures, views
 from .adventure import adventure_view
 from .links import Linker
 from .load import load_cached
@@ -40,7 +40,8 @@ def define_env(env) -> None:
     def reporting_lines() -> str:
         """The comparison of reporting lines, then one section per line."""
         playbook, linker = context()
-        return render("reporting_lines.md", lines=views.reporting_lines_view(playbook, linker))
+        lines = views.reporting_lines_view(playbook, linker)
+        return render("reporting_lines.md", lines=lines, chart=figures.org_chart(lines))
 
     @env.macro
     def case_study_table() -> str:

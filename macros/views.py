@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import links
+from . import figures, links
 from .links import Linker
 from .model import CaseStudy, Playbook, Source
 from .review import STALE_AFTER_MONTHS, is_stale
@@ -57,7 +57,7 @@ def spectrum_view(playbook: Playbook, spectrum_id: str, linker: Linker) -> dict:
         }
         for item in spectrum.specialisations
     ]
-    return {
+    view = {
         "id": spectrum.id,
         "title": spectrum.title,
         "question": spectrum.question,
@@ -66,6 +66,7 @@ def spectrum_view(playbook: Playbook, spectrum_id: str, linker: Linker) -> dict:
         "specialisations": specialisations,
         "not_stated": [_company(study, linker) for study in playbook.case_studies if spectrum.id not in study.positions],
     }
+    return {**view, "figure": figures.spectrum_figure(view)}
 
 
 def reporting_lines_view(playbook: Playbook, linker: Linker) -> list[dict]:
@@ -92,6 +93,7 @@ def model_cells(playbook: Playbook, study: CaseStudy, linker: Linker) -> list[di
         cells.append(
             {
                 "heading": spectrum.title,
+                "id": position.id if position else "",
                 "label": position.label if position else NOT_STATED,
                 "href": linker.to(links.spectrum_page(spectrum.id), position.id) if position else "",
                 "evidence": claim.evidence if claim else "",
@@ -101,6 +103,7 @@ def model_cells(playbook: Playbook, study: CaseStudy, linker: Linker) -> list[di
     cells.append(
         {
             "heading": "Reporting line",
+            "id": line.id if line else "",
             "label": line.label if line else NOT_STATED,
             "href": linker.to(links.REPORTING_LINES, line.id) if line else "",
             "evidence": study.reporting_line.evidence if study.reporting_line else "",
@@ -109,15 +112,19 @@ def model_cells(playbook: Playbook, study: CaseStudy, linker: Linker) -> list[di
     return cells
 
 
+def model_card(playbook: Playbook, study: CaseStudy, cells: list[dict]) -> dict:
+    """The compact picture of a company's model."""
+    shapes = [{"positions": [p.id for p in s.positions]} for s in playbook.spectrums]
+    return figures.model_card(cells, shapes, f"{study.name}'s prod ops model")
+
+
 def case_study_table(playbook: Playbook, linker: Linker) -> dict:
     """The comparison of every company on every spectrum and its reporting line."""
-    return {
-        "headings": [s.title for s in playbook.spectrums] + ["Reporting line"],
-        "rows": [
-            {**_company(study, linker), "industry": study.industry, "cells": model_cells(playbook, study, linker)}
-            for study in playbook.case_studies
-        ],
-    }
+    rows = []
+    for study in playbook.case_studies:
+        cells = model_cells(playbook, study, linker)
+        rows.append({**_company(study, linker), "slug": study.slug, "industry": study.industry, "cells": cells, "card": model_card(playbook, study, cells)})
+    return {"headings": [s.title for s in playbook.spectrums] + ["Reporting line"], "rows": rows}
 
 
 def case_study_view(playbook: Playbook, study: CaseStudy, linker: Linker, today: date) -> dict:
@@ -133,6 +140,7 @@ def case_study_view(playbook: Playbook, study: CaseStudy, linker: Linker, today:
         }
     cells = model_cells(playbook, study, linker)
     return {
+        "card": model_card(playbook, study, cells),
         "name": study.name,
         "industry": study.industry,
         "summary": study.summary,

@@ -275,26 +275,26 @@
     const rowHeight = 60;
     const height = data.spectrums.length * rowHeight + 34;
     const id = `pb-card-${caption.replace(/\W+/g, "-").toLowerCase()}`;
-    const svg = el("svg", { ns: 1, viewBox: `0 0 320 ${height}`, role: "img", "aria-labelledby": `${id}-t ${id}-d`, class: "pb-card-svg" });
+    const svg = el("svg", { ns: 1, viewBox: `0 0 320 ${height}`, role: "img", "aria-labelledby": `${id}-t ${id}-d`, class: "pb-svg pb-svg--card" });
     svg.append(el("title", { ns: 1, id: `${id}-t` }, caption), el("desc", { ns: 1, id: `${id}-d` }, sentence(model, data) || "No choices made yet."));
     data.spectrums.forEach((spectrum, row) => {
       const y = row * rowHeight + 16;
-      svg.append(el("text", { ns: 1, x: 0, y, class: "pb-card-svg__title" }, spectrum.title));
-      svg.append(el("line", { ns: 1, x1: 12, x2: 308, y1: y + 16, y2: y + 16, class: "pb-card-svg__line" }));
+      svg.append(el("text", { ns: 1, x: 0, y, class: "pb-svg__label" }, spectrum.title));
+      svg.append(el("line", { ns: 1, x1: 12, x2: 308, y1: y + 16, y2: y + 16, class: "pb-svg__axis" }));
       const count = spectrum.positions.length;
-      if (!model[spectrum.id]) svg.append(el("text", { ns: 1, x: 160, y: y + 38, "text-anchor": "middle", class: "pb-card-svg__label pb-card-svg__label--none" }, "Not decided"));
+      if (!model[spectrum.id]) svg.append(el("text", { ns: 1, x: 160, y: y + 38, "text-anchor": "middle", class: "pb-svg__small pb-svg__small--none" }, "Not decided"));
       spectrum.positions.forEach((position, i) => {
         const x = 12 + (296 * i) / (count - 1);
         const chosen = model[spectrum.id] === position.id;
-        svg.append(el("circle", { ns: 1, cx: x, cy: y + 16, r: chosen ? 8 : 4, class: chosen ? "pb-card-svg__dot pb-card-svg__dot--chosen" : "pb-card-svg__dot" }));
+        svg.append(el("circle", { ns: 1, cx: x, cy: y + 16, r: chosen ? 8 : 4, class: chosen ? "pb-svg__dot pb-svg__dot--chosen" : "pb-svg__dot" }));
         if (chosen) {
           const anchor = i === 0 ? "start" : i === count - 1 ? "end" : "middle";
-          svg.append(el("text", { ns: 1, x: i === 0 ? 0 : i === count - 1 ? 320 : x, y: y + 38, "text-anchor": anchor, class: "pb-card-svg__label" }, position.label));
+          svg.append(el("text", { ns: 1, x: i === 0 ? 0 : i === count - 1 ? 320 : x, y: y + 38, "text-anchor": anchor, class: "pb-svg__small" }, position.label));
         }
       });
     });
     const line = lineOf(data, model["reporting-line"]);
-    svg.append(el("text", { ns: 1, x: 0, y: height - 6, class: "pb-card-svg__title" }, `Reports to: ${line ? line.label : "not decided"}`));
+    svg.append(el("text", { ns: 1, x: 0, y: height - 6, class: "pb-svg__label" }, `Reports to: ${line ? line.label : "not decided"}`));
     return el("figure", { class: "pb-model-card" }, svg, el("figcaption", {}, caption));
   };
 
