@@ -124,7 +124,13 @@ def case_study_table(playbook: Playbook, linker: Linker) -> dict:
     for study in playbook.case_studies:
         cells = model_cells(playbook, study, linker)
         rows.append({**_company(study, linker), "slug": study.slug, "industry": study.industry, "cells": cells, "card": model_card(playbook, study, cells)})
-    return {"headings": [s.title for s in playbook.spectrums] + ["Reporting line"], "rows": rows}
+    filters = [
+        {"key": s.id, "label": s.title, "options": [{"id": p.id, "label": p.label} for p in s.positions]} for s in playbook.spectrums
+    ]
+    filters.append({"key": "reporting-line", "label": "Reporting line", "options": [{"id": r.id, "label": r.label} for r in playbook.reporting_lines]})
+    industries = sorted({study.industry for study in playbook.case_studies}, key=str.casefold)
+    filters.append({"key": "industry", "label": "Industry", "options": [{"id": i, "label": i} for i in industries]})
+    return {"headings": [s.title for s in playbook.spectrums] + ["Reporting line"], "rows": rows, "filters": filters}
 
 
 def case_study_view(playbook: Playbook, study: CaseStudy, linker: Linker, today: date) -> dict:
