@@ -56,6 +56,12 @@ def define_env(env) -> None:
         return render("adventure.html", **adventure_view(playbook, linker))
 
     @env.macro
+    def glossary() -> str:
+        """Every glossary term with its definition."""
+        playbook, _ = context()
+        return render("glossary.html", terms=views.glossary_view(playbook))
+
+    @env.macro
     def sources() -> str:
         """Every source the playbook relies on, with what relies on it."""
         playbook, linker = context()

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from macros import links
 from macros.content import check_pages
+from macros.glossary import abbreviations, focusable_abbreviations
 from macros.load import load_cached
 from macros.pages import case_study_pages
 from macros.problems import DataError, format_problems
@@ -54,3 +55,13 @@ def on_page_context(context, page, config, nav):
         slug = Path(page.file.src_uri).stem
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/data/case-studies/{slug}.yml"
     return context
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Every page's text gets the glossary's definitions (after macros have run)."""
+    return markdown + abbreviations(_playbook(config))
+
+
+def on_page_content(html, page, config, files):
+    """Defined terms take keyboard focus, so their definitions show on focus too."""
+    return focusable_abbreviations(html)

@@ -11,7 +11,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from .model import Adventure, CaseStudy, Claim, Combination, Goal, Option, Playbook, Position, ReportingLine, Source, Specialisation, Spectrum
+from .model import Adventure, CaseStudy, Claim, Combination, Goal, Option, Playbook, Term, Position, ReportingLine, Source, Specialisation, Spectrum
 from .problems import DataError, Problem, field_name
 from .schema import check_schema
 from .strictyaml import Document, load_yaml
@@ -36,6 +36,8 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
     lines, line_sources = _reporting_lines(lines_doc, today, problems) if lines_doc else ((), ())
     adventure_doc = _read(data_dir / "adventure.yml", root, schema_dir, "adventure.schema.json", problems)
     adventure = _adventure(adventure_doc, today, problems) if adventure_doc else None
+    glossary_doc = _read(data_dir / "glossary.yml", root, schema_dir, "glossary.schema.json", problems)
+    glossary = _glossary(glossary_doc, problems) if glossary_doc else ()
 
     studies = []
     for path in sorted((data_dir / CASE_STUDY_DIR).iterdir()) if (data_dir / CASE_STUDY_DIR).is_dir() else []:
@@ -60,6 +62,7 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         spectrum_sources=spectrum_sources,
         reporting_line_sources=line_sources,
         adventure=adventure,
+        glossary=glossary,
     )
 
 
@@ -190,6 +193,21 @@ def _adventure(doc: Document, today: date, problems: list[Problem]) -> Adventure
         review_after_months=data["review_after_months"],
         sources=_sources(doc, today, problems),
     )
+
+
+def _glossary(doc: Document, problems: list[Problem]) -> tuple[Term, ...]:
+    """Glossary terms; a spelling may belong to one term only, or its definition would be ambiguous."""
+    terms = doc.data["terms"]
+    _unique(doc, terms, ("terms",), "term", problems)
+    owner: dict[str, int] = {}
+    for i, item in enumerate(terms):
+        for j, spelling in enumerate([item["term"], *item.get("also", [])]):
+            if spelling in owner and owner[spelling] != i:
+                path = ("terms", i, "term") if j == 0 else ("terms", i, "also", j - 1)
+                line, col = doc.where(path)
+                problems.append(Problem(doc.path, line, col, field_name(path), f"{spelling!r} is already a spelling of terms[{owner[spelling]}]"))
+            owner.setdefault(spelling, i)
+    return tuple(Term(t["id"], t["term"], t["definition"], tuple(t.get("also", []))) for t in terms)
 
 
 def _case_study(doc: Document, slug: str, today: date, problems: list[Problem]) -> CaseStudy:

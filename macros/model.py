@@ -140,6 +140,16 @@ class Adventure:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A glossary entry, with the other spellings that show the same definition."""
+
+    id: str
+    term: str
+    definition: str
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Playbook:
     """Everything the site shows, loaded once per build."""
 
@@ -149,6 +159,7 @@ class Playbook:
     spectrum_sources: tuple[Source, ...] = ()
     reporting_line_sources: tuple[Source, ...] = ()
     adventure: Adventure | None = None
+    glossary: tuple[Term, ...] = ()
 
     def spectrum(self, spectrum_id: str) -> Spectrum:
         """The spectrum with this id, or a KeyError naming the valid ids."""

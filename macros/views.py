@@ -190,3 +190,8 @@ def sources_view(playbook: Playbook, linker: Linker) -> list[dict]:
         for source in study.sources:
             add(source, study.name, linker.to(links.case_study_page(study.slug)))
     return sorted(merged.values(), key=lambda entry: entry["title"].casefold())
+
+
+def glossary_view(playbook: Playbook) -> list[dict]:
+    """The glossary, alphabetical, with an anchor per term."""
+    return sorted(({"id": t.id, "term": t.term, "definition": t.definition} for t in playbook.glossary), key=lambda t: t["term"].casefold())

@@ -15,6 +15,7 @@ PAGE_TYPES = {
     "case-studies-index": "case-studies/",
     "case-study": "case-studies/oscar-health/",
     "sources": "sources/",
+    "glossary": "glossary/",
 }
 SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 

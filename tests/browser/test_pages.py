@@ -29,3 +29,12 @@ def test_home_page_to_a_case_study(page, base_url):
 
     assert page.errors == []
     assert page.hosts == {base_url.split("/")[2]}
+
+
+def test_glossary_terms_show_their_definition_on_focus(page, base_url):
+    page.goto(base_url + "models/")
+    term = page.locator("abbr", has_text="prod ops").first
+    term.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().startswith("The work that helps product teams run well")

@@ -15,8 +15,10 @@ class _Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.refs: list[str] = []
+        self.handlers: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        self.handlers += [f"<{tag} {name}=...>" for name, _ in attrs if name.startswith("on")]
         attrs = dict(attrs)
         if attrs.get("id"):
             self.ids.add(attrs["id"])
@@ -76,6 +78,5 @@ def foreign_scripts(site: Path, theme_inline: set[str]) -> list[str]:
             if tag != "<script>" and not _OWN_SCRIPT.fullmatch(tag):
                 found.append(f"{path.relative_to(site)}: {tag}")
         found += [f"{path.relative_to(site)}: inline {body[:60]!r}" for body in inline_scripts(html) - theme_inline]
-        if re.search(r"<[a-z][^>]*\son[a-z]+\s*=", html, re.I):
-            found.append(f"{path.relative_to(site)}: an event handler attribute")
+        found += [f"{path.relative_to(site)}: {handler}" for handler in parse(path).handlers]
     return found

@@ -14,7 +14,7 @@ from macros.links import Linker
 from macros.load import load_playbook
 
 PLAYBOOK = load_playbook(DATA)
-PAGES = ["index.html", "adventure/index.html", "models/index.html", "models/reporting-lines/index.html", "case-studies/index.html", "sources/index.html"]
+PAGES = ["index.html", "adventure/index.html", "glossary/index.html", "models/index.html", "models/reporting-lines/index.html", "case-studies/index.html", "sources/index.html"]
 PAGES += [f"models/{s.id}/index.html" for s in PLAYBOOK.spectrums]
 PAGES += [f"case-studies/{s.slug}/index.html" for s in PLAYBOOK.case_studies]
 
@@ -118,3 +118,24 @@ def test_every_script_comes_from_the_theme_or_the_project(real_site):
     theme_inline = inline_scripts(text(real_site, "index.html"))
     assert len(theme_inline) == 3
     assert foreign_scripts(real_site, theme_inline) == []
+
+
+def test_glossary_page_lists_every_term_with_an_anchor(real_site):
+    html = text(real_site, "glossary/index.html")
+    for term in PLAYBOOK.glossary:
+        assert f'<dt id="{term.id}">{term.term}</dt>' in html
+
+
+def test_terms_in_page_text_carry_their_definition_and_take_focus(real_site):
+    html = text(real_site, "models/index.html")
+    prod_ops = next(t for t in PLAYBOOK.glossary if t.id == "prod-ops")
+    assert f'<abbr tabindex="0" title="{prod_ops.definition}">prod ops</abbr>' in html
+
+
+def test_search_finds_companies_spectrums_and_glossary_terms(real_site):
+    index = json.loads(text(real_site, "search/search_index.json"))
+    titles = {doc["title"] for doc in index["docs"]}
+    assert {s.name for s in PLAYBOOK.case_studies} <= titles
+    assert {s.title for s in PLAYBOOK.spectrums} <= titles
+    glossary_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("glossary/"))
+    assert all(term.term in glossary_text for term in PLAYBOOK.glossary)

@@ -133,3 +133,14 @@ def test_combination_rule_with_an_unknown_position(tmp_path):
     assert [p.message for p in caught.value.problems] == [
         "'embeded' is not a valid choice (did you mean embedded?); valid choices: shared-service, hybrid, embedded"
     ]
+
+
+def test_a_glossary_spelling_belongs_to_one_term(tmp_path):
+    data = copy_data(tmp_path)
+    path = data / "glossary.yml"
+    path.write_text(path.read_text().replace('also: ["enabling"]', 'also: ["enabling", "coaching"]', 1))
+    with pytest.raises(DataError) as caught:
+        load_playbook(data, today=TODAY)
+    (problem,) = caught.value.problems
+    assert problem.message == "'coaching' is already a spelling of terms[5]" or problem.message.startswith("'coaching' is already a spelling of terms[")
+    assert problem.path == "data/glossary.yml" and problem.field.startswith("terms[")
