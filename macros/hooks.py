@@ -58,8 +58,13 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Every page's text gets the glossary's definitions (after macros have run)."""
-    return markdown + abbreviations(_playbook(config))
+    """Every page's text gets the glossary's definitions (after macros have run); case studies describe themselves."""
+    playbook = _playbook(config)
+    if page.file.generated_by:
+        study = next((s for s in playbook.case_studies if links.case_study_page(s.slug) == page.file.src_uri), None)
+        if study:
+            page.meta["description"] = study.summary  # escaped by the theme override (overrides/main.html)
+    return markdown + abbreviations(playbook)
 
 
 def on_page_content(html, page, config, files):

@@ -122,3 +122,11 @@ def test_unicode_and_right_to_left_names_get_working_anchors_and_links(tmp_path)
     assert "Zürich Müller &amp; Söhne</a>" in (out / "models/operating-principle/index.html").read_text()
     assert 'id="نموذج-العمل"' in (out / "models/index.html").read_text()
     assert broken_links(out) == []
+
+
+def test_hostile_summary_is_escaped_in_the_page_head(tmp_path):
+    site = make_site(tmp_path, FIXTURES / "hostile-text" / "case-studies")
+    assert build(site, tmp_path / "out").returncode == 0
+    head = (tmp_path / "out/case-studies/evil-co/index.html").read_text().split("</head>")[0]
+    assert '<meta name="description" content="&lt;script&gt;alert(&#39;summary&#39;)&lt;/script&gt;' in head
+    assert "<script>alert" not in head

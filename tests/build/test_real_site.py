@@ -139,3 +139,31 @@ def test_search_finds_companies_spectrums_and_glossary_terms(real_site):
     assert {s.title for s in PLAYBOOK.spectrums} <= titles
     glossary_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("glossary/"))
     assert all(term.term in glossary_text for term in PLAYBOOK.glossary)
+
+
+def test_every_built_page_is_well_formed_html5_with_unique_ids(real_site):
+    import html5lib
+
+    for path in sorted(real_site.rglob("*.html")):
+        parser = html5lib.HTMLParser(strict=False)
+        parser.parse(path.read_bytes())
+        assert parser.errors == [], (path.relative_to(real_site), parser.errors[:3])
+        ids = re.findall(r'\sid="([^"]+)"', path.read_text("utf-8"))
+        assert len(ids) == len(set(ids)), (path.relative_to(real_site), sorted({i for i in ids if ids.count(i) > 1}))
+
+
+def test_pages_describe_themselves_for_search_engines_and_link_previews(real_site):
+    html = text(real_site, "case-studies/kroger/index.html")
+    kroger = next(s for s in PLAYBOOK.case_studies if s.slug == "kroger")
+    assert f'<meta name="description" content="{kroger.summary}">' in html
+    assert '<meta property="og:title" content="Kroger">' in html
+    assert re.search(r'<meta property="og:url" content="https?://[^"]+/case-studies/kroger/">', html)
+    sitemap = text(real_site, "sitemap.xml")
+    assert all(f"/case-studies/{s.slug}/</loc>" in sitemap for s in PLAYBOOK.case_studies)
+
+
+def test_the_404_page_helps_the_reader_on(real_site):
+    html = text(real_site, "404.html")
+    assert "Page not found" in html
+    for target in ("adventure/", "case-studies/", "glossary/"):
+        assert re.search(rf'href="[^"]*/{target}"', html), target
