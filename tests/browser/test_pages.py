@@ -38,3 +38,14 @@ def test_glossary_terms_show_their_definition_on_focus(page, base_url):
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for(state="visible")
     assert tooltip.inner_text().startswith("The work that helps product teams run well")
+
+
+def test_pages_print_without_navigation_and_with_link_addresses(page, base_url):
+    page.goto(base_url + "case-studies/oscar-health/")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert page.locator(".pb-svg--card").is_visible()
+    source = page.locator(".pb-sources a[href^='https://']").first
+    after = source.evaluate("a => getComputedStyle(a, '::after').content")
+    assert source.get_attribute("href") in after
