@@ -16,6 +16,8 @@ PAGE_TYPES = {
     "case-study": "case-studies/oscar-health/",
     "sources": "sources/",
     "glossary": "glossary/",
+    "guide": "guide/workshop/",
+    "question": "questions/ratio-to-pms/",
 }
 SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 

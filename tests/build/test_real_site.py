@@ -17,6 +17,10 @@ PLAYBOOK = load_playbook(DATA)
 PAGES = ["index.html", "adventure/index.html", "glossary/index.html", "models/index.html", "models/reporting-lines/index.html", "case-studies/index.html", "sources/index.html"]
 PAGES += [f"models/{s.id}/index.html" for s in PLAYBOOK.spectrums]
 PAGES += [f"case-studies/{s.slug}/index.html" for s in PLAYBOOK.case_studies]
+PAGES += sorted(
+    p.relative_to(DATA.parent / "content").with_suffix("").as_posix().removesuffix("index") + ("/index.html" if p.stem != "index" else "index.html")
+    for folder in ("guide", "questions") for p in (DATA.parent / "content" / folder).glob("*.md")
+)
 
 
 def text(site, page):
