@@ -1,4 +1,4 @@
-/* Filter and sort the case-studies table in the browser. Without JavaScript the full table shows. */
+/* Filter and sort the case-studies table in the browser. Without JavaScript the controls are hidden (see main.html) and the full table shows. */
 (() => {
   "use strict";
 
@@ -21,8 +21,6 @@
       }
       count.textContent = `${shown} of ${rows.length} companies match.`;
     };
-    form.hidden = false;
-    count.hidden = false;
     form.addEventListener("change", apply);
     form.addEventListener("reset", () => setTimeout(apply));
     form.addEventListener("submit", (event) => event.preventDefault());
