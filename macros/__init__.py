@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import figures, views
-from .adventure import adventure_view
+from .adventure import adventure_view, glue_check_view
 from .links import Linker
 from .load import load_cached
 from .render import render
@@ -54,6 +54,12 @@ def define_env(env) -> None:
         """The choose-your-own-adventure path: every step as a form, plus the data its script reads."""
         playbook, linker = context()
         return render("adventure.html", **adventure_view(playbook, linker))
+
+    @env.macro
+    def glue_check() -> str:
+        """The interactive 'who does the work today' check."""
+        playbook, linker = context()
+        return render("glue_check.html", **glue_check_view(playbook, linker))
 
     @env.macro
     def glossary() -> str:

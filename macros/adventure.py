@@ -91,5 +91,21 @@ def adventure_view(playbook: Playbook, linker: Linker) -> dict:
         "reporting_lines_href": linker.to(links.REPORTING_LINES),
         "case_studies_href": linker.to(links.CASE_STUDIES),
         "next_steps": playbook.adventure.next_steps,
+        "guide": {key: linker.to(f"guide/{key if key != 'glue' else 'glue-work'}.md") for key in ("goals", "glue", "workshop", "evolve")},
         "data_json": Markup(script_json(adventure_data(playbook, linker))),
+    }
+
+
+def glue_check_view(playbook: Playbook, linker: Linker) -> dict:
+    """The interactive glue-work check: a form readable and printable without JavaScript, plus its data."""
+    check = playbook.glue_check
+    data = {
+        "activities": [{"id": a.id, "label": a.label} for a in check.activities],
+        "roles": [{"id": r.id, "label": r.label, "recognised": r.recognised, "answer": r.adventure_answer} for r in check.roles],
+    }
+    return {
+        "activities": check.activities,
+        "roles": check.roles,
+        "adventure_href": linker.to(links.ADVENTURE),
+        "data_json": Markup(script_json(data)),
     }

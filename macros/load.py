@@ -11,7 +11,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from .model import Adventure, CaseStudy, Claim, Combination, Goal, Option, Playbook, Term, Position, ReportingLine, Source, Specialisation, Spectrum
+from .model import Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, Playbook, Term, Position, ReportingLine, Source, Specialisation, Spectrum
 from .problems import DataError, Problem, field_name
 from .schema import check_schema
 from .strictyaml import Document, load_yaml
@@ -38,6 +38,8 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
     adventure = _adventure(adventure_doc, today, problems) if adventure_doc else None
     glossary_doc = _read(data_dir / "glossary.yml", root, schema_dir, "glossary.schema.json", problems)
     glossary = _glossary(glossary_doc, problems) if glossary_doc else ()
+    glue_doc = _read(data_dir / "glue-check.yml", root, schema_dir, "glue-check.schema.json", problems)
+    glue_check = _glue_check(glue_doc, problems) if glue_doc else None
 
     studies = []
     for path in sorted((data_dir / CASE_STUDY_DIR).iterdir()) if (data_dir / CASE_STUDY_DIR).is_dir() else []:
@@ -63,6 +65,7 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         reporting_line_sources=line_sources,
         adventure=adventure,
         glossary=glossary,
+        glue_check=glue_check,
     )
 
 
@@ -208,6 +211,16 @@ def _glossary(doc: Document, problems: list[Problem]) -> tuple[Term, ...]:
                 problems.append(Problem(doc.path, line, col, field_name(path), f"{spelling!r} is already a spelling of terms[{owner[spelling]}]"))
             owner.setdefault(spelling, i)
     return tuple(Term(t["id"], t["term"], t["definition"], tuple(t.get("also", []))) for t in terms)
+
+
+def _glue_check(doc: Document, problems: list[Problem]) -> GlueCheck:
+    """The glue-work check's activities and roles, with unique ids."""
+    _unique(doc, doc.data["activities"], ("activities",), "activity", problems)
+    _unique(doc, doc.data["roles"], ("roles",), "role", problems)
+    return GlueCheck(
+        activities=tuple(Option(a["id"], a["label"], "") for a in doc.data["activities"]),
+        roles=tuple(GlueRole(r["id"], r["label"], r["recognised"], r["adventure_answer"]) for r in doc.data["roles"]),
+    )
 
 
 def _case_study(doc: Document, slug: str, today: date, problems: list[Problem]) -> CaseStudy:

@@ -150,6 +150,24 @@ class Term:
 
 
 @dataclass(frozen=True)
+class GlueRole:
+    """Who can do an activity in the glue-work check, and what that says about the work."""
+
+    id: str
+    label: str
+    recognised: bool
+    adventure_answer: str
+
+
+@dataclass(frozen=True)
+class GlueCheck:
+    """The glue-work check: activities to go through and the roles that may do them."""
+
+    activities: tuple[Option, ...]
+    roles: tuple[GlueRole, ...]
+
+
+@dataclass(frozen=True)
 class Playbook:
     """Everything the site shows, loaded once per build."""
 
@@ -160,6 +178,7 @@ class Playbook:
     reporting_line_sources: tuple[Source, ...] = ()
     adventure: Adventure | None = None
     glossary: tuple[Term, ...] = ()
+    glue_check: GlueCheck | None = None
 
     def spectrum(self, spectrum_id: str) -> Spectrum:
         """The spectrum with this id, or a KeyError naming the valid ids."""

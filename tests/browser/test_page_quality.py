@@ -17,6 +17,7 @@ PAGE_TYPES = {
     "sources": "sources/",
     "glossary": "glossary/",
     "guide": "guide/workshop/",
+    "glue-check": "guide/glue-work/",
     "question": "questions/ratio-to-pms/",
 }
 SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"

@@ -86,3 +86,11 @@ def test_adventure_schema_choices_match_the_data():
 def test_every_combination_rule_explains_itself():
     for rule in load_playbook(DATA).adventure.combinations:
         assert len(rule.when) >= 2 and len(rule.why) > 60, rule.id
+
+
+def test_glue_check_roles_answer_the_adventures_question():
+    playbook = load_playbook(DATA)
+    answers = {g.id for g in playbook.adventure.glue_work}
+    assert {r.adventure_answer for r in playbook.glue_check.roles} <= answers
+    schema = json.loads((DATA / "schema" / "glue-check.schema.json").read_text("utf-8"))
+    assert set(schema["properties"]["roles"]["items"]["properties"]["adventure_answer"]["enum"]) == answers
