@@ -21,23 +21,24 @@ from macros.pages import case_study_pages
 from macros.problems import DataError, format_problems
 
 
-def _playbook(config):
-    """The checked model for this build, or a build failure listing every problem."""
-    try:
-        return load_cached(Path(config.config_file_path).parent / "data")
-    except DataError as err:
-        raise PluginError(f"the playbook data has problems:\n{err}") from None
+# The model for the build under way, set once in on_config: later hooks run per page and must not re-scan data/.
+_build: dict = {}
 
 
 def on_config(config):
-    """Check the data before anything is built, so errors come first and once."""
-    _playbook(config)
+    """Load and check the data once per build, so errors come first, once, and no page pays for it again."""
+    try:
+        playbook = load_cached(Path(config.config_file_path).parent / "data")
+    except DataError as err:
+        raise PluginError(f"the playbook data has problems:\n{err}") from None
+    _build.clear()
+    _build.update(playbook=playbook, abbreviations=abbreviations(playbook), studies={links.case_study_page(s.slug): s for s in playbook.case_studies})
     return config
 
 
 def on_files(files, config):
     """Check the pages, then add a page per case study."""
-    playbook = _playbook(config)
+    playbook = _build["playbook"]
     docs_dir = Path(config.docs_dir).name
     pages = {f.src_uri: Path(f.abs_src_path).read_text("utf-8") for f in files if f.is_documentation_page()}
     problems = check_pages(playbook, pages, [links.case_study_page(s.slug) for s in playbook.case_studies], docs_dir)
@@ -59,12 +60,10 @@ def on_page_context(context, page, config, nav):
 
 def on_page_markdown(markdown, page, config, files):
     """Every page's text gets the glossary's definitions (after macros have run); case studies describe themselves."""
-    playbook = _playbook(config)
-    if page.file.generated_by:
-        study = next((s for s in playbook.case_studies if links.case_study_page(s.slug) == page.file.src_uri), None)
-        if study:
-            page.meta["description"] = study.summary  # escaped by the theme override (overrides/main.html)
-    return markdown + abbreviations(playbook)
+    study = _build["studies"].get(page.file.src_uri) if page.file.generated_by else None
+    if study:
+        page.meta["description"] = study.summary  # escaped by the theme override (overrides/main.html)
+    return markdown + _build["abbreviations"]
 
 
 def on_page_content(html, page, config, files):
