@@ -25,12 +25,31 @@ _TYPE_WORDS = {
 
 @lru_cache(maxsize=8)
 def _validator(schema_dir: str, name: str) -> Draft202012Validator:
-    """Build (once) the validator for one schema, with its sibling files resolvable by name."""
+    """Build (once) the validator for one schema, its references inlined so validating a file looks nothing up."""
     folder = Path(schema_dir)
-    resources = [(p.name, Resource.from_contents(json.loads(p.read_text("utf-8")))) for p in sorted(folder.glob("*.json"))]
-    registry = Registry().with_resources(resources)
-    schema = json.loads((folder / name).read_text("utf-8"))
+    schemas = {p.name: json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.json"))}
+    schema = _inline(schemas[name], name, schemas)
+    registry = Registry().with_resources((n, Resource.from_contents(s)) for n, s in schemas.items())
     return Draft202012Validator(schema, registry=registry)
+
+
+def _inline(node, here: str, schemas: dict):
+    """Replace local and cross-file `$ref`s with the schema they point at (kept under allOf beside sibling keywords)."""
+    if isinstance(node, list):
+        return [_inline(item, here, schemas) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _inline(value, here, schemas) for key, value in node.items()}
+    ref = node.pop("$ref", None)
+    if ref is None:
+        return node
+    file, _, pointer = ref.partition("#")
+    file = file or here
+    target = schemas[file]
+    for part in filter(None, pointer.split("/")):
+        target = target[part]
+    target = _inline(target, file, schemas)
+    return {**target, **node} if not set(target) & set(node) else {"allOf": [target], **node}
 
 
 def check_schema(doc: Document, schema_dir: Path, name: str) -> list[Problem]:

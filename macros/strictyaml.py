@@ -35,8 +35,25 @@ _YAML11_BOOL = re.compile(r"^(yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$")
 _HIDDEN = re.compile("[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]")
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe composer with YAML 1.2 core resolvers and a depth limit."""
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+    from yaml.composer import Composer
+    from yaml.resolver import Resolver
+
+    class _Events(Composer, Resolver, CParser):
+        """libyaml's scanner and parser (several times faster) under PyYAML's Python composer, which we extend."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML built without libyaml
+    _Events = yaml.SafeLoader
+
+
+class _Loader(_Events):
+    """A safe composer with YAML 1.2 core resolvers, a depth limit and no anchors or aliases."""
 
     yaml_implicit_resolvers: dict = {}
 
@@ -165,7 +182,7 @@ def _scalar(node: ScalarNode, line: int, col: int, where: str, path: str, proble
     """Convert one scalar under the YAML 1.2 core schema, flagging YAML 1.1 traps."""
     value = node.value
     if node.tag == _STR:
-        if node.style is None and _YAML11_BOOL.match(value):
+        if not node.style and _YAML11_BOOL.match(value):  # plain style: None in PyYAML, "" in libyaml
             problems.append(
                 Problem(
                     path, line, col, where,
