@@ -10,12 +10,10 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-HOME = "index.md"
 ADVENTURE = "adventure.md"
 MODELS = "models/index.md"
 REPORTING_LINES = "models/reporting-lines.md"
 CASE_STUDIES = "case-studies/index.md"
-SOURCES = "sources.md"
 
 
 def spectrum_page(spectrum_id: str) -> str:

@@ -12,6 +12,13 @@ from macros.load import load_playbook
 from macros.problems import DataError
 
 
+def problems_in(data):
+    """Load a broken data folder and return the problems it raises."""
+    with pytest.raises(DataError) as caught:
+        load_playbook(data, today=TODAY)
+    return caught.value.problems
+
+
 def problems_after(tmp_path, change, rename=None):
     """Break kroger.yml with `change`, load everything, and return the printed problems."""
     data = copy_data(tmp_path)
@@ -19,9 +26,7 @@ def problems_after(tmp_path, change, rename=None):
     path.write_text(change(path.read_text()))
     if rename:
         path.rename(path.with_name(rename))
-    with pytest.raises(DataError) as caught:
-        load_playbook(data, today=TODAY)
-    return [str(p) for p in caught.value.problems]
+    return [str(p) for p in problems_in(data)]
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -66,18 +71,14 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path):
 def test_missing_data_file_is_named(tmp_path):
     data = copy_data(tmp_path)
     (data / "reporting-lines.yml").unlink()
-    with pytest.raises(DataError) as caught:
-        load_playbook(data, today=TODAY)
-    assert [str(p) for p in caught.value.problems] == ["data/reporting-lines.yml:1:1: file is missing"]
+    assert [str(p) for p in problems_in(data)] == ["data/reporting-lines.yml:1:1: file is missing"]
 
 
 def test_duplicate_position_id_in_spectrums(tmp_path):
     data = copy_data(tmp_path)
     path = data / "spectrums.yml"
     path.write_text(path.read_text().replace("- id: no-separate-role", "- id: hybrid", 1))
-    with pytest.raises(DataError) as caught:
-        load_playbook(data, today=TODAY)
-    (problem,) = caught.value.problems
+    (problem,) = problems_in(data)
     assert problem.field == "spectrums[0].positions[2].id"
     assert problem.message == "duplicate position id 'hybrid' (also spectrums[0].positions[1].id)"
 
@@ -116,9 +117,7 @@ def test_combination_rule_must_cite_a_listed_source(tmp_path):
     data = copy_data(tmp_path)
     path = data / "adventure.yml"
     path.write_text(path.read_text().replace('    source: "Choose your own adventure: models of product operations"', '    source: "A blog post"', 1))
-    with pytest.raises(DataError) as caught:
-        load_playbook(data, today=TODAY)
-    (problem,) = caught.value.problems
+    (problem,) = problems_in(data)
     assert str(problem).startswith("data/adventure.yml:")
     assert problem.field == "combinations[0].source"
     assert problem.message.startswith("not one of this file's sources; valid choices: Choose your own adventure: models of product operations; ")
@@ -128,9 +127,7 @@ def test_combination_rule_with_an_unknown_position(tmp_path):
     data = copy_data(tmp_path)
     path = data / "adventure.yml"
     path.write_text(path.read_text().replace("      work-allocation: embedded", "      work-allocation: embeded", 1))
-    with pytest.raises(DataError) as caught:
-        load_playbook(data, today=TODAY)
-    assert [p.message for p in caught.value.problems] == [
+    assert [p.message for p in problems_in(data)] == [
         "'embeded' is not a valid choice (did you mean embedded?); valid choices: shared-service, hybrid, embedded"
     ]
 
@@ -139,8 +136,6 @@ def test_a_glossary_spelling_belongs_to_one_term(tmp_path):
     data = copy_data(tmp_path)
     path = data / "glossary.yml"
     path.write_text(path.read_text().replace('also: ["enabling"]', 'also: ["enabling", "coaching"]', 1))
-    with pytest.raises(DataError) as caught:
-        load_playbook(data, today=TODAY)
-    (problem,) = caught.value.problems
+    (problem,) = problems_in(data)
     assert problem.message == "'coaching' is already a spelling of terms[5]" or problem.message.startswith("'coaching' is already a spelling of terms[")
     assert problem.path == "data/glossary.yml" and problem.field.startswith("terms[")
