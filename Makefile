@@ -6,12 +6,14 @@ HOST ?= 127.0.0.1:8000
 # Material prints a notice about MkDocs 2.0 on every run; the pin in pyproject.toml already handles it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test chromium clean help
+.PHONY: serve build test bench lighthouse chromium clean help
 
 help:
 	@echo "make serve   preview the playbook at http://$(HOST) with live reload"
 	@echo "make build   write the static site to site/ (strict)"
 	@echo "make test    install test tools and a Chromium, then run every test"
+	@echo "make lighthouse  Lighthouse scores of the key page types (needs npm)"
+	@echo "make bench   time the build at 100 and 1,000 synthetic case studies against the budgets (BENCH_ARGS=--help)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s); set PYTHON=python3.11" % sys.version.split()[0])'
@@ -46,5 +48,14 @@ chromium: $(VENV)/.installed-test
 test: $(VENV)/.installed-test chromium
 	$(BIN)/python -m pytest
 
+# Prints a table, writes benchmarks/results.json and fails if a budget fails; e.g. BENCH_ARGS="--runs 9".
+bench: $(VENV)/.installed-test chromium
+	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
+
 clean:
 	rm -rf site $(VENV) .pytest_cache
+
+# Lighthouse (from npm, run with the local Chromium) over the key page types of a fresh build, served gzipped on loopback.
+lighthouse: build chromium
+	@test -x .tools/node_modules/.bin/lighthouse || npm install --prefix .tools --no-audit --no-fund lighthouse@13
+	$(BIN)/python tools/lighthouse.py site

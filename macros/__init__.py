@@ -19,10 +19,13 @@ from .render import render
 def define_env(env) -> None:
     """Register one macro per view; each takes keyword arguments only."""
     data_dir = Path(env.conf["config_file_path"]).parent / "data"
+    loaded = {}
 
     def context():
-        """The model and a linker for the page being rendered."""
-        return load_cached(data_dir), Linker(env.page.file.src_uri, env.conf["use_directory_urls"])
+        """The model (loaded once per build) and a linker for the page being rendered."""
+        if "playbook" not in loaded:
+            loaded["playbook"] = load_cached(data_dir)
+        return loaded["playbook"], Linker(env.page.file.src_uri, env.conf["use_directory_urls"])
 
     @env.macro
     def spectrum_cards() -> str:

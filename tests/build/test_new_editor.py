@@ -53,7 +53,7 @@ def test_a_new_editor_adds_a_sixth_company(tmp_path):
     for spectrum in ("operating-principle", "work-allocation"):
         assert '<a href="../../case-studies/acme-corp/">Acme Corp</a>' in (out / f"models/{spectrum}/index.html").read_text()
     adventure = (out / "adventure/index.html").read_text()
-    data = json.loads(html.unescape(re.search(r'<template id="pb-adventure-data">(.*?)</template>', adventure, re.S).group(1)))
+    data = json.loads(html.unescape(re.search(r'<template id="pb-adventure-data"[^>]*>(.*?)</template>', adventure, re.S).group(1)))
     assert {"slug": "acme-corp", "name": "Acme Corp", "href": "../case-studies/acme-corp/",
             "positions": {"operating-principle": "coaching", "work-allocation": "embedded"},
             "specialisation": None, "reportingLine": None} in data["caseStudies"]

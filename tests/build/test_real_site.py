@@ -88,7 +88,7 @@ def test_no_request_to_google_fonts(real_site):
 
 def test_adventure_page_embeds_the_model_and_every_step(real_site):
     html = text(real_site, "adventure/index.html")
-    raw = re.search(r'<template id="pb-adventure-data">(.*?)</template>', html, re.S).group(1)
+    raw = re.search(r'<template id="pb-adventure-data"[^>]*>(.*?)</template>', html, re.S).group(1)
     assert json.loads(html_lib.unescape(raw)) == adventure_data(PLAYBOOK, Linker("adventure.md"))
     for step in ["start", *[s.id for s in PLAYBOOK.spectrums], "specialisation", "reporting-line", "result"]:
         assert f'data-step="{step}"' in html
@@ -171,3 +171,10 @@ def test_the_404_page_helps_the_reader_on(real_site):
     assert "Page not found" in html
     for target in ("adventure/", "case-studies/", "glossary/"):
         assert re.search(rf'href="[^"]*/{target}"', html), target
+
+
+def test_search_leaves_out_the_adventures_data_and_repeated_company_lists(real_site):
+    index = json.loads(text(real_site, "search/search_index.json"))
+    adventure = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("adventure/"))
+    assert '"spectrums"' not in adventure and "caseStudies" not in adventure
+    assert "Companies here" not in adventure

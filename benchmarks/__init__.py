@@ -1,0 +1,1 @@
+"""Build-performance benchmark of the playbook: see benchmarks/README.md."""
