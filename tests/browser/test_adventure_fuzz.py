@@ -82,30 +82,20 @@ def test_two_hundred_malformed_url_states(guarded, hostile_count):
     assert problems == []
 
 
-def test_malformed_links_opened_fresh(browser, base_url, hostile_count):
+def test_malformed_links_opened_fresh(guarded, base_url, hostile_count):
     """A sample opened as a new visit, where the first read of the URL happens."""
-    context = browser.new_context()
-    page = context.new_page()
-    problems = []
-    page.on("pageerror", lambda err: problems.append(str(err)))
-    page.on("dialog", lambda dialog: (problems.append(dialog.message), dialog.dismiss()))
+    page, problems = guarded
     sample = NASTY + fuzz_hashes(20, seed=7)
     for value in sample:
         page.goto(base_url + "adventure/#" + value)
         page.wait_for_selector(".pb-adventure--ready")
         assert_sane(page)
     hostile_count.extend(sample)
-    context.close()
     assert problems == []
 
 
-def test_corrupted_storage_values(browser, base_url, hostile_count):
-    context = browser.new_context()
-    page = context.new_page()
-    problems = []
-    page.on("pageerror", lambda err: problems.append(str(err)))
-    page.on("dialog", lambda dialog: (problems.append(dialog.message), dialog.dismiss()))
-    page.goto(base_url + "adventure/")
+def test_corrupted_storage_values(guarded, base_url, hostile_count):
+    page, problems = guarded
     values = fuzz_hashes(60, seed=99) + ["", "null", "undefined", "{}", "[]", '{"step":"result"}', "x" * 1_000_000]
     for value in values:
         page.evaluate("value => localStorage.setItem('pb-adventure:v1', value)", value)
@@ -113,5 +103,4 @@ def test_corrupted_storage_values(browser, base_url, hostile_count):
         page.wait_for_selector(".pb-adventure--ready")
         assert_sane(page)
     hostile_count.extend(values)
-    context.close()
     assert problems == []
