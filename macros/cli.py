@@ -8,7 +8,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import links
 from .content import check_pages
 from .load import CASE_STUDY_DIR, load_playbook, slugify
 from .problems import DataError, Problem
@@ -89,7 +88,7 @@ def _page_problems(root: Path, playbook) -> list[Problem]:
     """The same page checks the build runs."""
     content = root / "content"
     pages = {p.relative_to(content).as_posix(): p.read_text("utf-8") for p in sorted(content.rglob("*.md"))}
-    return check_pages(playbook, pages, [links.case_study_page(s.slug) for s in playbook.case_studies])
+    return check_pages(playbook, pages)
 
 
 def _print(problems: list[Problem], style: str, level: str) -> None:

@@ -118,8 +118,9 @@ def url_collisions(src_uris: list[str], docs_dir: str = "content") -> list[Probl
     return problems
 
 
-def check_pages(playbook: Playbook, pages: dict[str, str], generated: list[str], docs_dir: str = "content") -> list[Problem]:
-    """Every check on hand-written pages (src_uri -> Markdown), with the generated pages' addresses taken into account."""
+def check_pages(playbook: Playbook, pages: dict[str, str], docs_dir: str = "content") -> list[Problem]:
+    """Every check on hand-written pages (src_uri -> Markdown), with the case-study pages' addresses taken into account."""
+    generated = [links.case_study_page(s.slug) for s in playbook.case_studies]
     problems = page_problems(playbook, set(pages), docs_dir)
     problems += url_collisions(list(pages) + [g for g in generated if g not in pages], docs_dir)
     for src, text in pages.items():

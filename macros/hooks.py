@@ -41,7 +41,7 @@ def on_files(files, config):
     playbook = _build["playbook"]
     docs_dir = Path(config.docs_dir).name
     pages = {f.src_uri: Path(f.abs_src_path).read_text("utf-8") for f in files if f.is_documentation_page()}
-    problems = check_pages(playbook, pages, [links.case_study_page(s.slug) for s in playbook.case_studies], docs_dir)
+    problems = check_pages(playbook, pages, docs_dir)
     if problems:
         raise PluginError(f"the playbook pages have problems:\n{format_problems(problems)}")
     for src_uri, markdown in case_study_pages(playbook, config.use_directory_urls, date.today()).items():
@@ -51,10 +51,11 @@ def on_files(files, config):
 
 
 def on_page_context(context, page, config, nav):
-    """A generated case-study page is edited in its YAML file, not in content/."""
-    if page.file.generated_by and config.repo_url:
-        slug = Path(page.file.src_uri).stem
-        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/data/case-studies/{slug}.yml"
+    """A generated case-study page is edited in its YAML file, not in content/ (same branch as edit_uri)."""
+    study = _build["studies"].get(page.file.src_uri) if page.file.generated_by else None
+    if study and config.repo_url and config.edit_uri:
+        branch_path = config.edit_uri.removesuffix(f"{Path(config.docs_dir).name}/")
+        page.edit_url = f"{config.repo_url.rstrip('/')}/{branch_path.strip('/')}/{study.data_path}"
     return context
 
 

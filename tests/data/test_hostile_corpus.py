@@ -52,7 +52,7 @@ def test_hostile_case_study(capsys, root, path, hostile_count):
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
 def test_hostile_page(path, hostile_count):
     hostile_count.append(path.name)
-    problems = check_pages(load_playbook(ROOT / "data"), {"notes.md": path.read_text("utf-8")}, [])
+    problems = check_pages(load_playbook(ROOT / "data"), {"notes.md": path.read_text("utf-8")})
     problems = [p for p in problems if p.path == "content/notes.md"]
     expected = expectation(path)
     if expected == "harmless":

@@ -16,7 +16,7 @@ def test_case_and_unicode_twins_build_to_one_address():
 
 def test_a_page_cannot_take_a_generated_case_study_address():
     playbook = load_playbook(DATA)
-    found = [str(p) for p in check_pages(playbook, {"case-studies/Kroger.md": "# Kroger\n"}, ["case-studies/kroger.md"])]
+    found = [str(p) for p in check_pages(playbook, {"case-studies/Kroger.md": "# Kroger\n"})]
     assert "content/case-studies/kroger.md:1:1: builds to the same address (case-studies/kroger/) as content/case-studies/Kroger.md on case-insensitive or Unicode-normalising servers; rename one" in found
 
 
