@@ -298,31 +298,31 @@ def focused_heading(page) -> str | None:
     )
 
 
+def assert_at(page, heading_id, announcement):
+    """Focus is on the step's heading and the live region says where the reader is."""
+    assert focused_heading(page) == heading_id
+    assert announced(page) == announcement
+
+
 def test_focus_moves_to_the_step_heading_and_steps_are_announced(new_page, adventure):
     page = new_page()  # default motion
     page.goto(adventure)
     assert announced(page) == f"Step 1 of 7: {STEP_TITLES['start']}"
 
     click_next(page)
-    assert focused_heading(page) == "step-team-hierarchy-title"
-    assert announced(page) == f"Step 2 of 7: {STEP_TITLES['team-hierarchy']}"
-
+    assert_at(page, "step-team-hierarchy-title", f"Step 2 of 7: {STEP_TITLES['team-hierarchy']}")
     page.locator('[data-action="back"]').click()
-    assert focused_heading(page) == "step-start-title"
-    assert announced(page) == f"Step 1 of 7: {STEP_TITLES['start']}"
+    assert_at(page, "step-start-title", f"Step 1 of 7: {STEP_TITLES['start']}")
 
     page.goto("about:blank")
     page.goto(f"{adventure}#step=reporting-line&mode=target&target={TARGET_HASH}")
     assert announced(page) == f"Step 7 of 8: {STEP_TITLES['reporting-line']}"
     click_next(page)
-    assert focused_heading(page) == "step-result-title"
-    assert announced(page) == f"Your model: {expected_sentence()}"
+    assert_at(page, "step-result-title", f"Your model: {expected_sentence()}")
     page.locator('[data-action="back"]').click()
-    assert focused_heading(page) == "step-reporting-line-title"
-    assert announced(page) == f"Step 7 of 8: {STEP_TITLES['reporting-line']}"
+    assert_at(page, "step-reporting-line-title", f"Step 7 of 8: {STEP_TITLES['reporting-line']}")
     page.locator('[data-action="back"]').click()
-    assert focused_heading(page) == "step-specialisation-title"
-    assert announced(page) == f"Step 6 of 8: {STEP_TITLES['specialisation']}"
+    assert_at(page, "step-specialisation-title", f"Step 6 of 8: {STEP_TITLES['specialisation']}")
     assert page.errors == []
 
 
