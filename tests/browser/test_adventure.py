@@ -254,18 +254,12 @@ def test_whole_path_by_keyboard_reaches_the_result(new_page, adventure):
 
     keyboard_tick(page, "goal-process")
     keyboard_tick(page, "glue-volunteers")
-    keyboard_next(page, "team-hierarchy")
-    keyboard_choose(page, "team-hierarchy", "separate-team")
-    keyboard_next(page, "operating-principle")
-    keyboard_choose(page, "operating-principle", "execution")
-    keyboard_next(page, "work-allocation")
-    keyboard_choose(page, "work-allocation", "embedded")
-    keyboard_next(page, "degree-of-focus")
-    keyboard_choose(page, "degree-of-focus", "specialist")
-    keyboard_next(page, "specialisation")
-    keyboard_choose(page, "specialisation", "customer-type")
-    keyboard_next(page, "reporting-line")
-    keyboard_choose(page, "reporting-line", "head-of-product")
+    for step, choice in [
+        ("team-hierarchy", "separate-team"), ("operating-principle", "execution"), ("work-allocation", "embedded"),
+        ("degree-of-focus", "specialist"), ("specialisation", "customer-type"), ("reporting-line", "head-of-product"),
+    ]:
+        keyboard_next(page, step)
+        keyboard_choose(page, step, choice)
     assert page.locator('[data-action="next"]').text_content() == "See your model"
     keyboard_next(page, "result")
 
