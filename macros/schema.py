@@ -7,8 +7,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
+import jsonschema_rs
 
 from .problems import Problem, field_name
 from .strictyaml import Document
@@ -24,13 +23,24 @@ _TYPE_WORDS = {
 
 
 @lru_cache(maxsize=8)
-def _validator(schema_dir: str, name: str) -> Draft202012Validator:
-    """Build (once) the validator for one schema, its references inlined so validating a file looks nothing up."""
-    folder = Path(schema_dir)
-    schemas = {p.name: json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.json"))}
-    schema = _inline(schemas[name], name, schemas)
-    registry = Registry().with_resources((n, Resource.from_contents(s)) for n, s in schemas.items())
-    return Draft202012Validator(schema, registry=registry)
+def _schema(schema_dir: str, name: str) -> dict:
+    """Read (once) one schema with its references inlined, so validating a file looks nothing up."""
+    schemas = {p.name: json.loads(p.read_text("utf-8")) for p in sorted(Path(schema_dir).glob("*.json"))}
+    return _inline(schemas[name], name, schemas)
+
+
+@lru_cache(maxsize=8)
+def _screen(schema_dir: str, name: str):
+    """A compiled (Rust) validator that only answers 'valid or not': about thirty times faster on valid files."""
+    return jsonschema_rs.Draft202012Validator(_schema(schema_dir, name))
+
+
+@lru_cache(maxsize=8)
+def _validator(schema_dir: str, name: str):
+    """The reference validator (python-jsonschema), whose errors we explain; imported only when a file is invalid."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(_schema(schema_dir, name))
 
 
 def _inline(node, here: str, schemas: dict):
@@ -54,9 +64,10 @@ def _inline(node, here: str, schemas: dict):
 
 def check_schema(doc: Document, schema_dir: Path, name: str) -> list[Problem]:
     """Validate `doc` against `schema_dir/name`; one problem per thing to fix."""
-    validator = _validator(str(schema_dir), name)
+    if _screen(str(schema_dir), name).is_valid(doc.data):
+        return []
     problems: list[Problem] = []
-    for error in validator.iter_errors(doc.data):
+    for error in _validator(str(schema_dir), name).iter_errors(doc.data):
         problems.extend(_explain(error, doc))
     return problems
 
