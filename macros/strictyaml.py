@@ -13,8 +13,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.composer import ComposerError
+from yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
 
 from .problems import Problem, field_name
 
@@ -36,50 +38,34 @@ _HIDDEN = re.compile("[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\u0000-\u0008
 
 
 if yaml.__with_libyaml__:
-    from yaml._yaml import CParser
-    from yaml.composer import Composer
-    from yaml.resolver import Resolver
+    from yaml._yaml import CParser as _Parser  # libyaml's scanner and parser: several times faster
+else:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
 
-    class _Events(Composer, Resolver, CParser):
-        """libyaml's scanner and parser (several times faster) under PyYAML's Python composer, which we extend."""
+    class _Parser(Reader, Scanner, Parser):
+        """PyYAML's own scanner and parser, when it was built without libyaml."""
 
         def __init__(self, stream):
-            CParser.__init__(self, stream)
-            Composer.__init__(self)
-            Resolver.__init__(self)
-
-else:  # pragma: no cover - PyYAML built without libyaml
-    _Events = yaml.SafeLoader
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
 
 
-class _Loader(_Events):
-    """A safe composer with YAML 1.2 core resolvers, a depth limit and no anchors or aliases."""
+class _CoreResolver(Resolver):
+    """The YAML 1.2 core schema's plain scalars: no YAML 1.1 booleans, no implicit dates."""
 
     yaml_implicit_resolvers: dict = {}
 
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._depth = 0
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused(event.start_mark, "anchors (&name) and aliases (*name) are not allowed; write the value out in full")
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise _Refused(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-_Loader.add_implicit_resolver(_NULL, re.compile(r"^(~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_Loader.add_implicit_resolver(_INT, re.compile(r"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789"))
-_Loader.add_implicit_resolver(
+_CoreResolver.add_implicit_resolver(_NULL, re.compile(r"^(~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_CoreResolver.add_implicit_resolver(_BOOL, re.compile(r"^(true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_CoreResolver.add_implicit_resolver(_INT, re.compile(r"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789"))
+_CoreResolver.add_implicit_resolver(
     _FLOAT, re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"), list("-+.0123456789")
 )
+_RESOLVER = _CoreResolver()
 
 
 class _Refused(Exception):
@@ -122,23 +108,22 @@ def load_yaml(text: bytes | str, path: str, max_bytes: int = MAX_BYTES) -> tuple
     except UnicodeDecodeError as err:
         line, col = _position(raw[: err.start].decode("utf-8", "replace"))
         return doc, [Problem(path, line, col, "", "the file is not valid UTF-8 text; save it as UTF-8")]
+    problems: list[Problem] = []
     try:
-        node = yaml.compose(source, Loader=_Loader)
+        found = _read_document(_Parser(source), doc, problems)
     except _Refused as err:
-        return doc, [Problem(path, err.mark.line + 1, err.mark.column + 1, "", err.message)]
+        return Document(path), [Problem(path, err.mark.line + 1, err.mark.column + 1, "", err.message)]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         message = f"YAML syntax error: {err.problem or err.context}"
         if err.context and err.problem:
             message += f" ({err.context})"
-        return doc, [Problem(path, mark.line + 1, mark.column + 1, "", message)]
+        return Document(path), [Problem(path, mark.line + 1, mark.column + 1, "", message)]
     except yaml.YAMLError as err:  # reader errors: characters YAML refuses outright
         line, col = _position(source[: getattr(err, "position", 0)])
-        return doc, [Problem(path, line, col, "", f"YAML cannot read this file: {err}")]
-    if node is None:
+        return Document(path), [Problem(path, line, col, "", f"YAML cannot read this file: {err}")]
+    if not found:
         return doc, [Problem(path, 1, 1, "", "the file is empty")]
-    problems: list[Problem] = []
-    doc.data = _build(node, (), doc, problems)
     return doc, problems
 
 
@@ -147,45 +132,76 @@ def _position(prefix: str) -> tuple[int, int]:
     return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
 
 
-def _build(node, path: tuple, doc: Document, problems: list[Problem]):
-    """Convert a composed node to plain data, recording positions and problems."""
-    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+def _read_document(parser, doc: Document, problems: list[Problem]) -> bool:
+    """Read the one document of a stream straight from the parser's events into doc; False if there is none."""
+    parser.get_event()  # stream start
+    if parser.check_event(StreamEndEvent):
+        return False
+    start = parser.get_event()
+    doc.data = _value(parser, (), 1, doc, problems)
+    parser.get_event()  # document end
+    if not parser.check_event(StreamEndEvent):
+        raise ComposerError("expected a single document in the stream", start.start_mark, "but found another document", parser.get_event().start_mark)
+    return True
+
+
+def _value(parser, path: tuple, depth: int, doc: Document, problems: list[Problem]):
+    """Read one value (and everything nested in it) into plain data, recording positions and problems."""
+    event = parser.get_event()
+    if isinstance(event, AliasEvent) or event.anchor:
+        raise _Refused(event.start_mark, "anchors (&name) and aliases (*name) are not allowed; write the value out in full")
+    if depth > MAX_DEPTH:
+        raise _Refused(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+    line, col = event.start_mark.line + 1, event.start_mark.column + 1
     doc.marks[path] = (line, col)
-    where = field_name(path)
-    if isinstance(node, MappingNode):
-        if node.tag != _MAP:
-            problems.append(Problem(doc.path, line, col, where, f"the tag {node.tag} is not allowed"))
-        result: dict = {}
-        for key_node, value_node in node.value:
-            kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if not isinstance(key_node, ScalarNode):
-                problems.append(Problem(doc.path, kline, kcol, where, "a key must be a plain word, not a list or mapping"))
-                continue
-            key = key_node.value
-            if key in result:
-                first = doc.key_marks[path + (key,)][0]
-                problems.append(
-                    Problem(doc.path, kline, kcol, field_name(path + (key,)), f"duplicate key (first given on line {first}); keep one")
-                )
-                continue
-            doc.key_marks[path + (key,)] = (kline, kcol)
-            result[key] = _build(value_node, path + (key,), doc, problems)
-        return result
-    if isinstance(node, SequenceNode):
-        if node.tag != _SEQ:
-            problems.append(Problem(doc.path, line, col, where, f"the tag {node.tag} is not allowed"))
-        return [_build(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
-    return _scalar(node, line, col, where, doc.path, problems)
+    if isinstance(event, ScalarEvent):
+        tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
+        return _scalar(event, tag, line, col, path, doc.path, problems)
+    if event.tag not in (None, "!", _MAP if isinstance(event, MappingStartEvent) else _SEQ):
+        problems.append(Problem(doc.path, line, col, field_name(path), f"the tag {event.tag} is not allowed"))
+    if isinstance(event, SequenceStartEvent):
+        items = []
+        while not parser.check_event(SequenceEndEvent):
+            items.append(_value(parser, path + (len(items),), depth + 1, doc, problems))
+        parser.get_event()
+        return items
+    result: dict = {}
+    while not parser.check_event(MappingEndEvent):
+        key = _key(parser, path, depth + 1, doc, problems)
+        if key is None or key in result:
+            _value(parser, path, depth + 1, Document(doc.path), [])  # read past the value without keeping it
+        else:
+            result[key] = _value(parser, path + (key,), depth + 1, doc, problems)
+    parser.get_event()
+    return result
 
 
-def _scalar(node: ScalarNode, line: int, col: int, where: str, path: str, problems: list[Problem]):
+def _key(parser, path: tuple, depth: int, doc: Document, problems: list[Problem]) -> str | None:
+    """Read one mapping key: its text, or None (with a problem) when it is not a plain word or repeats one."""
+    event = parser.peek_event()
+    kline, kcol = event.start_mark.line + 1, event.start_mark.column + 1
+    if not isinstance(event, ScalarEvent) or event.anchor or depth > MAX_DEPTH:
+        _value(parser, path, depth, Document(doc.path), [])  # refuses anchors and depth as for any value
+        problems.append(Problem(doc.path, kline, kcol, field_name(path), "a key must be a plain word, not a list or mapping"))
+        return None
+    parser.get_event()
+    here = path + (event.value,)
+    if here in doc.key_marks:
+        first = doc.key_marks[here][0]
+        problems.append(Problem(doc.path, kline, kcol, field_name(here), f"duplicate key (first given on line {first}); keep one"))
+        return None
+    doc.key_marks[here] = (kline, kcol)
+    return event.value
+
+
+def _scalar(event: ScalarEvent, tag: str, line: int, col: int, field: tuple, path: str, problems: list[Problem]):
     """Convert one scalar under the YAML 1.2 core schema, flagging YAML 1.1 traps."""
-    value = node.value
-    if node.tag == _STR:
-        if not node.style and _YAML11_BOOL.match(value):  # plain style: None in PyYAML, "" in libyaml
+    value = event.value
+    if tag == _STR:
+        if not event.style and _YAML11_BOOL.match(value):  # plain style: None in PyYAML, "" in libyaml
             problems.append(
                 Problem(
-                    path, line, col, where,
+                    path, line, col, field_name(field),
                     f'bare {value} means true/false to many YAML tools; write true or false, or "{value}" in quotes for the text',
                 )
             )
@@ -195,16 +211,16 @@ def _scalar(node: ScalarNode, line: int, col: int, where: str, path: str, proble
             name = unicodedata.name(char, "control character")
             offset = value[: hidden.start()]
             problems.append(
-                Problem(path, line, col, where, f"contains an invisible character U+{ord(char):04X} ({name}) after {offset[-20:]!r}; remove it")
+                Problem(path, line, col, field_name(field), f"contains an invisible character U+{ord(char):04X} ({name}) after {offset[-20:]!r}; remove it")
             )
         return value
-    if node.tag == _NULL:
+    if tag == _NULL:
         return None
-    if node.tag == _BOOL:
+    if tag == _BOOL:
         return value.lower() == "true"
-    if node.tag == _INT:
+    if tag == _INT:
         return int(value, 0) if value[:2] in ("0o", "0x") else int(value, 10)
-    if node.tag == _FLOAT:
+    if tag == _FLOAT:
         return float(value)
-    problems.append(Problem(path, line, col, where, f"the tag {node.tag} is not allowed; remove it"))
+    problems.append(Problem(path, line, col, field_name(field), f"the tag {tag} is not allowed; remove it"))
     return value
