@@ -38,6 +38,16 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+def relative_path(target: str, base: str) -> str:
+    """posixpath.relpath for site-relative paths, without its os.getcwd() calls (thousands of links per build)."""
+    target_parts = [part for part in target.split("/") if part not in ("", ".")]
+    base_parts = [part for part in base.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(target_parts), len(base_parts)) and target_parts[common] == base_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
+
+
 @dataclass(frozen=True)
 class Linker:
     """Builds links from the page being rendered to other pages of the site."""
@@ -50,7 +60,7 @@ class Linker:
         here = page_url(self.from_src_uri, self.use_directory_urls)
         there = page_url(src_uri, self.use_directory_urls)
         base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
-        rel = posixpath.relpath(there or ".", base or ".")
+        rel = relative_path(there, base)
         if there.endswith("/") or there == "":
             rel = "./" if rel == "." else rel + "/"
         return rel + (f"#{anchor}" if anchor else "")

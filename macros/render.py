@@ -23,9 +23,19 @@ def md_escape(text: str) -> Markup:
     return Markup(escape(_MARKDOWN_SYNTAX.sub(r"\\\1", str(text))))
 
 
+class _Environment(ImmutableSandboxedEnvironment):
+    """The sandbox, reading view-model dicts key first."""
+
+    def getattr(self, obj, attribute):
+        """`row.name` on a view dict is its key: Jinja would first try, and fail, an attribute lookup (a raised error per use)."""
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 def _environment() -> ImmutableSandboxedEnvironment:
     """The one template environment of the site."""
-    env = ImmutableSandboxedEnvironment(
+    env = _Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=StrictUndefined,

@@ -1,8 +1,10 @@
 """Page URLs and relative links match what MkDocs builds, with and without directory URLs."""
 
+import posixpath
+
 import pytest
 
-from macros.links import Linker, page_url
+from macros.links import Linker, page_url, relative_path
 
 
 @pytest.mark.parametrize(
@@ -34,3 +36,12 @@ def test_page_url(src, directory, url):
 )
 def test_relative_links(here, there, anchor, directory, href):
     assert Linker(here, directory).to(there, anchor) == href
+
+
+PATHS = ["", ".", "a", "a/", "a/b", "a/b/", "a/c", "b", "a/b/c", "case-studies/kroger", "case-studies", "models/x"]
+
+
+@pytest.mark.parametrize("base", PATHS)
+def test_relative_path_matches_posixpath_relpath(base):
+    for target in PATHS:
+        assert relative_path(target, base) == posixpath.relpath(target or ".", base or "."), (target, base)

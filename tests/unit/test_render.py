@@ -1,7 +1,7 @@
 """Templates escape contributor text for where it lands, and cannot be used to run code."""
 
 import pytest
-from jinja2.exceptions import SecurityError
+from jinja2.exceptions import SecurityError, UndefinedError
 
 from macros.render import _ENV, md_escape, render
 
@@ -32,3 +32,18 @@ def test_data_is_never_evaluated_as_a_template():
 def test_the_environment_is_sandboxed():
     with pytest.raises(SecurityError):
         _ENV.from_string("{{ cycler.__init__.__globals__.os.popen('id').read() }}").render(cycler=object())
+
+
+def test_a_view_key_wins_over_a_dict_method_of_the_same_name():
+    """View models are dicts read as `row.name`; a key called like a dict method is still the data."""
+    assert _ENV.from_string("{{ row.items }} {{ row.name }}").render(row={"items": "three items", "name": "Acme"}) == "three items Acme"
+
+
+def test_a_missing_view_key_is_still_an_error():
+    with pytest.raises(UndefinedError):
+        _ENV.from_string("{{ row.nmae }}").render(row={"name": "Acme"})
+
+
+def test_the_sandbox_still_guards_view_dicts():
+    with pytest.raises(SecurityError):
+        _ENV.from_string("{{ row.__class__.__subclasses__() }}").render(row={"name": "Acme"})
