@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 help:
 	@echo "make serve   preview the playbook at http://$(HOST) with live reload"
-	@echo "make build   write the static site to site/ (strict)"
+	@echo "make build   write the static site to site/ (strict), with its offline copy in site/downloads/"
 	@echo "make test    install test tools and a Chromium, then run every test"
 	@echo "make lighthouse  Lighthouse scores of the key page types (needs npm)"
 	@echo "make bench   time the build at 100 and 1,000 synthetic case studies against the budgets (BENCH_ARGS=--help)"
@@ -32,8 +32,9 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
+# The site as published: the strict build, with its offline copy zipped into site/downloads/.
 build: $(VENV)/.installed
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/playbook build --site-dir site
 
 # Use the system Chromium when there is one; on Debian/Ubuntu as root install it; else Playwright's own.
 chromium: $(VENV)/.installed-test

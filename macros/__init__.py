@@ -13,6 +13,7 @@ from . import figures, views
 from .adventure import adventure_view, glue_check_view
 from .links import Linker
 from .load import load_cached
+from .offline import DOWNLOAD, FOLDER, is_offline_build
 from .render import render
 
 
@@ -69,6 +70,12 @@ def define_env(env) -> None:
         """Every glossary term with its definition."""
         playbook, _ = context()
         return render("glossary.html", terms=views.glossary_view(playbook))
+
+    @env.macro
+    def offline_copy() -> str:
+        """How to keep the playbook: the offline copy's download link, or a note when reading that copy."""
+        _, linker = context()
+        return render("offline_copy.html", offline=is_offline_build(env.conf), href=linker.to_file(DOWNLOAD), folder=FOLDER)
 
     @env.macro
     def sources() -> str:

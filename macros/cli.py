@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .content import check_pages
 from .load import CASE_STUDY_DIR, load_playbook, slugify
+from .offline import DOWNLOAD, build_with_offline_copy
 from .problems import DataError, Problem
 from .render import TEMPLATES
 from .review import STALE_AFTER_MONTHS, stale_problems
@@ -36,6 +37,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--stale", action="store_true", help="list case studies due for review instead")
     check.add_argument("--months", type=int, default=STALE_AFTER_MONTHS, help=f"with --stale: the age that makes a review due (default {STALE_AFTER_MONTHS})")
     check.set_defaults(run=_check)
+
+    build = commands.add_parser("build", help="build the site as published: the strict build plus its downloadable offline copy")
+    build.add_argument("--site-dir", type=Path, default=Path("site"), help="where to write the site (default: site)")
+    build.set_defaults(run=_build)
     return parser
 
 
@@ -81,6 +86,17 @@ def _check(args) -> int:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.")
         return 1
     print(f"No problems found: {len(playbook.case_studies)} case studies, {len(playbook.spectrums)} spectrums, {len(playbook.reporting_lines)} reporting lines.")
+    return 0
+
+
+def _build(args) -> int:
+    """The strict build, then the offline copy zipped into it; MkDocs' own output is shown when a build fails."""
+    result = build_with_offline_copy(args.root, args.site_dir)
+    if result.returncode:
+        print(result.stdout + result.stderr, end="", file=sys.stderr)
+        return result.returncode
+    size = (args.site_dir / DOWNLOAD).stat().st_size
+    print(f"Built {args.site_dir}/ and its offline copy {args.site_dir / DOWNLOAD} ({size / 1e6:.1f} MB).")
     return 0
 
 

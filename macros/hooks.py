@@ -17,6 +17,7 @@ from macros import links
 from macros.content import check_pages
 from macros.glossary import abbreviations, focusable_abbreviations
 from macros.load import load_cached
+from macros.offline import SHIM, is_offline_build
 from macros.pages import case_study_pages
 from macros.problems import DataError, format_problems
 
@@ -31,6 +32,8 @@ def on_config(config):
         playbook = load_cached(Path(config.config_file_path).parent / "data")
     except DataError as err:
         raise PluginError(f"the playbook data has problems:\n{err}") from None
+    if is_offline_build(config):
+        config.extra["polyfills"] = [SHIM]  # instead of unpkg.com: the copy must work with no network at all
     _build.clear()
     _build.update(playbook=playbook, abbreviations=abbreviations(playbook), studies={links.case_study_page(s.slug): s for s in playbook.case_studies})
     return config

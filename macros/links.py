@@ -55,12 +55,19 @@ class Linker:
     from_src_uri: str
     use_directory_urls: bool = True
 
+    def _folder(self) -> str:
+        """The folder a browser resolves the current page's relative links against."""
+        here = page_url(self.from_src_uri, self.use_directory_urls)
+        return here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+
+    def to_file(self, path: str) -> str:
+        """A relative href from the current page to a file that is not a page (a download)."""
+        return relative_path(path, self._folder())
+
     def to(self, src_uri: str, anchor: str = "") -> str:
         """A relative href from the current page to `src_uri`, with an optional #anchor."""
-        here = page_url(self.from_src_uri, self.use_directory_urls)
         there = page_url(src_uri, self.use_directory_urls)
-        base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
-        rel = relative_path(there, base)
+        rel = relative_path(there, self._folder())
         if there.endswith("/") or there == "":
             rel = "./" if rel == "." else rel + "/"
         return rel + (f"#{anchor}" if anchor else "")

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, build
+from helpers import ROOT
+from macros.offline import build_with_offline_copy
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The real playbook, built once per test run."""
+    """The real playbook as published (`playbook build`: the site with its offline copy), built once per test run."""
     out = tmp_path_factory.mktemp("real-site") / "site"
-    result = build(ROOT, out)
+    result = build_with_offline_copy(ROOT, out)
     assert result.returncode == 0, result.stderr
     return out
 

@@ -45,3 +45,17 @@ PATHS = ["", ".", "a", "a/", "a/b", "a/b/", "a/c", "b", "a/b/c", "case-studies/k
 def test_relative_path_matches_posixpath_relpath(base):
     for target in PATHS:
         assert relative_path(target, base) == posixpath.relpath(target or ".", base or "."), (target, base)
+
+
+@pytest.mark.parametrize(
+    "here, directory, href",
+    [
+        ("index.md", True, "downloads/copy.zip"),
+        ("index.md", False, "downloads/copy.zip"),
+        ("models/index.md", True, "../downloads/copy.zip"),
+        ("models/team-hierarchy.md", True, "../../downloads/copy.zip"),
+        ("models/team-hierarchy.md", False, "../downloads/copy.zip"),
+    ],
+)
+def test_links_to_a_download(here, directory, href):
+    assert Linker(here, directory).to_file("downloads/copy.zip") == href

@@ -534,8 +534,9 @@
     render(current, true);
   });
 
-  // Material's instant navigation emits document$ for every page it shows.
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  // Material's instant navigation emits document$ for every page it shows; on file:// (the offline copy) it emits nothing.
+  const instant = window.document$ && typeof window.document$.subscribe === "function" && location.protocol !== "file:";
+  if (instant) window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

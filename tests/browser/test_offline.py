@@ -1,0 +1,76 @@
+"""The downloaded offline copy, opened from file:// in real Chromium: pages, search and the adventure work with no server."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pytest
+from playwright.sync_api import expect
+
+from macros.offline import DOWNLOAD, FOLDER
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def copy_url(real_site, tmp_path_factory) -> str:
+    """The file:// address of the unpacked copy's folder."""
+    dest = tmp_path_factory.mktemp("offline-browser")
+    with zipfile.ZipFile(real_site / DOWNLOAD) as archive:
+        archive.extractall(dest)
+    return (dest / FOLDER).as_uri() + "/"
+
+
+@pytest.fixture
+def file_page(page):
+    """The shared page fixture, also keeping every URL it requests (hosts are empty for file://)."""
+    page.urls = []
+    page.on("request", lambda request: page.urls.append(request.url))
+    return page
+
+
+def test_navigation_works_between_files(file_page, copy_url):
+    file_page.goto(copy_url + "index.html")
+    file_page.locator(".md-nav__link", has_text="Case studies").first.click()
+    expect(file_page).to_have_url(re.compile(r"/case-studies/index\.html$"))
+    file_page.get_by_role("link", name="Kroger", exact=True).first.click()
+    expect(file_page).to_have_url(re.compile(r"/case-studies/kroger\.html$"))
+    expect(file_page.locator("h1")).to_contain_text("Kroger")
+    assert file_page.errors == []
+
+
+def test_search_finds_a_company_and_opens_its_page(file_page, copy_url):
+    file_page.goto(copy_url + "models/index.html")
+    file_page.keyboard.press("/")  # Material's shortcut for the search field; it loads search/search_index.js
+    file_page.wait_for_function("() => typeof window.__index === 'object'")
+    file_page.locator("input.md-search__input").press_sequentially("Oscar")
+    result = file_page.locator(".md-search-result__item a", has_text="Oscar Health").first
+    expect(result).to_be_visible(timeout=15_000)
+    result.click()
+    expect(file_page).to_have_url(re.compile(r"/case-studies/oscar-health\.html"))
+    assert file_page.errors == []
+
+
+def test_the_adventure_draws_a_model_from_a_shared_link(file_page, copy_url):
+    """Material's document$ never fires on file://, so the page scripts must start without it."""
+    target = "team-hierarchy:separate-team,operating-principle:execution,work-allocation:embedded,degree-of-focus:generalist,reporting-line:head-of-product"
+    file_page.goto(copy_url + f"adventure.html#step=result&mode=target&target={target}")
+    expect(file_page.locator("#pb-result .pb-model-card")).to_be_visible()
+    expect(file_page.locator("#pb-result")).to_contain_text("Oscar Health")
+    assert file_page.errors == []
+
+
+def test_the_case_study_filter_works(file_page, copy_url):
+    file_page.goto(copy_url + "case-studies/index.html")
+    file_page.select_option("select[name=operating-principle]", "coaching")
+    expect(file_page.locator("#pb-filter-count")).to_have_text("1 of 5 companies match.")
+    assert file_page.errors == []
+
+
+def test_nothing_leaves_the_computer(file_page, copy_url):
+    for path in ("index.html", "adventure.html", "case-studies/index.html", "glossary.html"):
+        file_page.goto(copy_url + path)
+        file_page.wait_for_load_state("networkidle")
+    foreign = [url for url in file_page.urls if not url.startswith(("file://", "data:", "blob:", "about:"))]
+    assert foreign == []
