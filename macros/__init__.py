@@ -14,6 +14,7 @@ from .adventure import adventure_view, glue_check_view
 from .links import Linker
 from .load import load_cached
 from .offline import DOWNLOAD, FOLDER, is_offline_build
+from .printdoc import MARKER
 from .render import render
 
 
@@ -76,6 +77,11 @@ def define_env(env) -> None:
         """How to keep the playbook: the offline copy's download link, or a note when reading that copy."""
         _, linker = context()
         return render("offline_copy.html", offline=is_offline_build(env.conf), href=linker.to_file(DOWNLOAD), folder=FOLDER)
+
+    @env.macro
+    def print_parts() -> str:
+        """Where the print page's document goes; macros/print_hooks.py fills it once every page is converted."""
+        return MARKER
 
     @env.macro
     def sources() -> str:

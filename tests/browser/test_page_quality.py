@@ -19,6 +19,7 @@ PAGE_TYPES = {
     "guide": "guide/workshop/",
     "glue-check": "guide/glue-work/",
     "question": "questions/ratio-to-pms/",
+    "print": "print/",
 }
 SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 

@@ -49,3 +49,18 @@ def test_pages_print_without_navigation_and_with_link_addresses(page, base_url):
     source = page.locator(".pb-sources a[href^='https://']").first
     after = source.evaluate("a => getComputedStyle(a, '::after').content")
     assert source.get_attribute("href") in after
+
+
+def test_the_whole_playbook_prints_as_one_document_a_page_each(page, base_url):
+    page.goto(base_url + "print/")
+    parts = page.locator(".pb-print-part")
+    assert parts.count() > 20
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible() and not page.locator(".md-sidebar--primary").is_visible()
+    breaks = parts.evaluate_all("sections => sections.map(s => getComputedStyle(s).breakBefore)")
+    assert set(breaks) == {"page"}
+    # Figures survive: every case study's model card is drawn.
+    assert page.locator("#case-studies-kroger .pb-svg--card").is_visible()
+    # The filter form of the case-studies index needs its script; it is not printed.
+    assert not page.locator("#case-studies .pb-filter").is_visible()
+    assert page.errors == []

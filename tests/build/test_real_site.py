@@ -14,7 +14,7 @@ from macros.links import Linker
 from macros.load import load_playbook
 
 PLAYBOOK = load_playbook(DATA)
-PAGES = ["index.html", "adventure/index.html", "glossary/index.html", "models/index.html", "models/reporting-lines/index.html", "case-studies/index.html", "sources/index.html"]
+PAGES = ["index.html", "adventure/index.html", "print/index.html", "glossary/index.html", "models/index.html", "models/reporting-lines/index.html", "case-studies/index.html", "sources/index.html"]
 PAGES += [f"models/{s.id}/index.html" for s in PLAYBOOK.spectrums]
 PAGES += [f"case-studies/{s.slug}/index.html" for s in PLAYBOOK.case_studies]
 PAGES += sorted(

@@ -1,0 +1,58 @@
+"""MkDocs hooks (mkdocs.yml `hooks:`) for the print page: the whole playbook as one document.
+
+Independent of the data: it only gathers pages MkDocs has already converted.
+MkDocs converts every page before it renders any (on_env sits between), so the
+document is assembled once in on_env and placed into the print page's content.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from mkdocs.exceptions import PluginError
+
+from macros.printdoc import LEFT_OUT, MARKER, PRINT_PAGE, Part, document
+
+_state: dict = {}
+
+
+def on_nav(nav, config, files):
+    """Keep the navigation: its order is the document's reading order."""
+    _state.clear()
+    _state["nav"] = nav
+    return nav
+
+
+def on_env(env, config, files):
+    """Every page is converted now: assemble the document once."""
+    print_file = files.get_file_from_path(PRINT_PAGE)
+    if print_file is None:
+        return env
+    parts = [Part(page.url, page.title, page.content) for page in reading_order(_state["nav"], files)]
+    _state["document"] = document(parts, print_file.page.url)
+    return env
+
+
+def reading_order(nav, files) -> list:
+    """The navigation's pages, each section index followed by the pages of its folder that are not in the navigation (the case studies)."""
+    in_nav = list(nav.pages)
+    listed = {page.file.src_uri for page in in_nav}
+    extra = [f.page for f in files.documentation_pages() if f.src_uri not in listed and f.page is not None]
+    ordered = []
+    for page in in_nav:
+        if page.file.src_uri in (PRINT_PAGE, *LEFT_OUT):
+            continue
+        ordered.append(page)
+        folder = posixpath.dirname(page.file.src_uri)
+        if folder and page.file.src_uri.endswith("/index.md"):
+            ordered += [p for p in extra if posixpath.dirname(p.file.src_uri) == folder]
+    return ordered
+
+
+def on_page_context(context, page, config, nav):
+    """Put the document into the print page, or fail the build rather than ship an empty print page."""
+    if page.file.src_uri == PRINT_PAGE:
+        if MARKER not in (page.content or ""):
+            raise PluginError(f"{PRINT_PAGE} must call {{{{ print_parts() }}}} where the pages go")
+        page.content = page.content.replace(MARKER, _state["document"], 1)
+    return context

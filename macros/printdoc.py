@@ -1,0 +1,83 @@
+"""The whole playbook as one document: every page's HTML in reading order, its ids and links made to work inside one page."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from markupsafe import Markup
+
+from .links import relative_path
+from .render import render
+
+PRINT_PAGE = "print.md"
+# What the print page's macro leaves in its Markdown; the hook puts the pages there once they are all converted.
+MARKER = '<div class="pb-print-parts"></div>'
+# Interactive pages that mean nothing on paper; the print page says where to use them instead.
+LEFT_OUT = ("adventure.md",)
+
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+# Attributes that hold ids (space-separated for the ARIA ones) or links, as Python-Markdown and our templates write them.
+_ATTRIBUTE = re.compile(r'(\s)(id|for|headers|aria-labelledby|aria-describedby|aria-controls|href)="([^"]*)"')
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+_SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of the site as it goes into the document."""
+
+    url: str  # the page's site-relative URL, as MkDocs gives it ('' for the home page)
+    title: str
+    html: str
+
+
+def part_id(url: str) -> str:
+    """The document id of a page: its URL as one word ('home' for the start page)."""
+    path = url.removesuffix(".html").removesuffix("index").strip("/")
+    return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
+
+
+def _folder(url: str) -> str:
+    """The folder a page's relative links resolve against."""
+    return url.rstrip("/") if url.endswith("/") or not url else posixpath.dirname(url)
+
+
+def rewrite(part: Part, ids: dict[str, str], print_url: str) -> str:
+    """One page's HTML for the document: ids prefixed, links into the document made #anchors, others made relative to it."""
+    prefix = ids[part.url]
+
+    def attribute(match: re.Match) -> str:
+        space, name, value = match.groups()
+        if name != "href":
+            value = " ".join(f"{prefix}--{token}" for token in value.split())
+        elif value.startswith("#"):
+            value = f"#{prefix}--{value[1:]}" if len(value) > 1 else f"#{prefix}"
+        elif not _SCHEME.match(value):
+            value = _link(value, part.url, ids, print_url)
+        return f'{space}{name}="{value}"'
+
+    html = _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag.group()), part.html)
+    # The document's own title is the only h1; each page's headings move one level down.
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+
+
+def _link(href: str, page_url: str, ids: dict[str, str], print_url: str) -> str:
+    """A relative link of a page: an anchor when it points into the document, else the same target seen from the print page."""
+    target = urlsplit(urljoin(f"http://site/{page_url}", href))
+    path = target.path.lstrip("/")
+    if path in ids:
+        return f"#{ids[path]}--{target.fragment}" if target.fragment else f"#{ids[path]}"
+    relative = relative_path(path, _folder(print_url))
+    if path.endswith("/") or not path:
+        relative = "./" if relative == "." else relative + "/"
+    return relative + (f"#{target.fragment}" if target.fragment else "")
+
+
+def document(parts: list[Part], print_url: str) -> str:
+    """The contents list and every part, each rewritten to live inside the print page."""
+    ids = {part.url: part_id(part.url) for part in parts}
+    sections = [{"id": ids[p.url], "title": p.title, "html": Markup(rewrite(p, ids, print_url))} for p in parts]
+    return render("print_document.html", parts=sections)

@@ -1,0 +1,47 @@
+"""The print page: the whole playbook, case studies included, as one document whose links stay inside it."""
+
+import json
+import re
+
+from helpers import DATA, build, make_site
+from macros.load import load_playbook
+from macros.printdoc import LEFT_OUT, PRINT_PAGE
+
+PLAYBOOK = load_playbook(DATA)
+
+
+def sections(site) -> list[str]:
+    return re.findall(r'<section class="pb-print-part" id="([^"]+)"', (site / "print/index.html").read_text("utf-8"))
+
+
+def test_every_page_but_the_interactive_ones_is_in_reading_order(real_site):
+    found = sections(real_site)
+    studies = [f"case-studies-{s.slug}" for s in PLAYBOOK.case_studies]  # the index's order: by name
+    start = found.index("case-studies") + 1
+    assert found[0] == "home"
+    assert found[start : start + len(studies)] == studies
+    assert {"models-team-hierarchy", "models-reporting-lines", "guide-workshop", "questions-future", "glossary", "sources"} <= set(found)
+    assert not {"adventure", "print"} & set(found) and LEFT_OUT == ("adventure.md",)
+
+
+def test_case_studies_arrive_whole_with_their_links_made_internal(real_site):
+    html = (real_site / "print/index.html").read_text("utf-8")
+    kroger = next(s for s in PLAYBOOK.case_studies if s.slug == "kroger")
+    assert '<h2 id="case-studies-kroger--kroger">Kroger' in html
+    assert kroger.summary.split(".")[0] in html
+    assert 'href="#case-studies-kroger"' in html  # the contents list and the index's links
+    assert 'href="#models-operating-principle--coaching"' in html  # Kroger's position, linked inside the document
+
+
+def test_the_print_page_stays_out_of_search(real_site):
+    index = json.loads((real_site / "search/search_index.json").read_text("utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("print/")]
+
+
+def test_a_print_page_without_its_macro_fails_the_build(tmp_path):
+    site = make_site(tmp_path)
+    page = site / "content" / PRINT_PAGE
+    page.write_text(page.read_text("utf-8").replace("{{ print_parts() }}", ""), "utf-8")
+    result = build(site, tmp_path / "out")
+    assert result.returncode != 0
+    assert "print.md must call {{ print_parts() }} where the pages go" in result.stderr

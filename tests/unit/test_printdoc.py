@@ -1,0 +1,63 @@
+"""The print document: pages keep working inside one page (ids, links, headings)."""
+
+import pytest
+
+from macros.printdoc import Part, document, part_id, rewrite
+
+IDS = {"": "home", "models/": "models", "models/team-hierarchy/": "models-team-hierarchy", "case-studies/kroger/": "case-studies-kroger"}
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [("", "home"), ("index.html", "home"), ("models/", "models"), ("models/index.html", "models"),
+     ("models/team-hierarchy/", "models-team-hierarchy"), ("case-studies/kroger.html", "case-studies-kroger")],
+)
+def test_part_id(url, expected):
+    assert part_id(url) == expected
+
+
+def rewritten(html: str, url: str = "models/team-hierarchy/") -> str:
+    return rewrite(Part(url, "Team hierarchy", html), IDS, "print/")
+
+
+def test_ids_and_what_refers_to_them_get_the_page_prefix():
+    html = '<h2 id="hybrid">Hybrid</h2><label for="q">Q</label><div aria-labelledby="a b"></div>'
+    assert rewritten(html) == (
+        '<h3 id="models-team-hierarchy--hybrid">Hybrid</h3><label for="models-team-hierarchy--q">Q</label>'
+        '<div aria-labelledby="models-team-hierarchy--a models-team-hierarchy--b"></div>'
+    )
+
+
+def test_links_into_the_document_become_anchors():
+    html = '<a href="#hybrid">x</a><a href="../../case-studies/kroger/#model">k</a><a href="../">m</a><a href="#">top</a>'
+    assert rewritten(html) == (
+        '<a href="#models-team-hierarchy--hybrid">x</a><a href="#case-studies-kroger--model">k</a>'
+        '<a href="#models">m</a><a href="#models-team-hierarchy">top</a>'
+    )
+
+
+def test_links_elsewhere_are_made_relative_to_the_print_page():
+    html = '<a href="../../adventure/#step-result">a</a><a href="../../downloads/copy.zip">z</a>'
+    assert rewritten(html) == '<a href="../adventure/#step-result">a</a><a href="../downloads/copy.zip">z</a>'
+
+
+def test_other_hosts_and_schemes_are_left_alone():
+    html = '<a href="https://example.com/#x">e</a><a href="mailto:a@example.com">m</a>'
+    assert rewritten(html) == html
+
+
+def test_text_that_looks_like_an_attribute_is_left_alone():
+    html = '<p>Write id="x" and href="#y" in your HTML.</p>'
+    assert rewritten(html) == html
+
+
+def test_headings_move_one_level_down():
+    assert rewritten("<h1 id=\"t\">T</h1><h5>five</h5><h6>six</h6>") == '<h2 id="models-team-hierarchy--t">T</h2><h6>five</h6><h6>six</h6>'
+
+
+def test_the_document_lists_its_parts_and_escapes_their_titles():
+    parts = [Part("", "Home <b>", "<h1>Home</h1>"), Part("models/", "Models", "<p>m</p>")]
+    html = document(parts, "print/")
+    assert '<a href="#home">Home &lt;b&gt;</a>' in html and '<a href="#models">Models</a>' in html
+    assert '<section class="pb-print-part" id="home" aria-label="Home &lt;b&gt;">' in html
+    assert "<h2>Home</h2>" in html and "<p>m</p>" in html
