@@ -28,6 +28,8 @@ from .capture_hook import CAPTURE_ENV
 ROOT = Path(__file__).resolve().parents[1]
 CAPTURE_HOOK = Path(__file__).resolve().parent / "capture_hook.py"
 MACROS_PLUGIN = "macros"
+# The data layer's hooks; the print page's hooks only gather pages already converted, so a plain site keeps them.
+DATA_HOOKS = "macros/hooks.py"
 # The pages the hook generates; the index is in the nav and stays there.
 CASE_STUDY_PAGES_NOT_IN_NAV = "/case-studies/*.md\n!/case-studies/index.md\n"
 
@@ -86,9 +88,10 @@ def capture_config(config: dict) -> dict:
 
 
 def plain_config(config: dict) -> dict:
-    """A config that inherits the real one without the macros plugin and hooks, with case studies out of the nav."""
+    """A config that inherits the real one without the macros plugin and the data hooks, with case studies out of the nav."""
     plugins = [p for p in config.get("plugins") or [] if _plugin_name(p) != MACROS_PLUGIN]
-    return {"INHERIT": "mkdocs.base.yml", "plugins": plugins, "hooks": [], "not_in_nav": CASE_STUDY_PAGES_NOT_IN_NAV}
+    hooks = [h for h in config.get("hooks") or [] if h != DATA_HOOKS]
+    return {"INHERIT": "mkdocs.base.yml", "plugins": plugins, "hooks": hooks, "not_in_nav": CASE_STUDY_PAGES_NOT_IN_NAV}
 
 
 def capture_pages(site: Path, dest: Path, out: Path) -> Path:
