@@ -3,7 +3,13 @@
 import re
 
 from build.sitecheck import broken_links
+from macros.offline import DOWNLOAD
 from helpers import FIXTURES, build, make_site
+
+
+def without_download(broken: list[str]) -> list[str]:
+    """Fixture sites are built by MkDocs alone; only `playbook build` adds the offline copy the pages link to."""
+    return [b for b in broken if not b.split(": ", 1)[1].endswith(f"{DOWNLOAD} (no such file)")]
 
 
 def test_one_company_gets_its_page_row_and_places_and_no_one_else_remains(tmp_path):
@@ -17,7 +23,7 @@ def test_one_company_gets_its_page_row_and_places_and_no_one_else_remains(tmp_pa
     assert "Kroger" not in (out / "case-studies/index.html").read_text()
     assert '<a href="../../case-studies/acme/">Acme Corp</a>' in (out / "models/operating-principle/index.html").read_text()
     assert '<a href="../../case-studies/acme/">Acme Corp</a>' in (out / "models/reporting-lines/index.html").read_text()
-    assert broken_links(out) == []
+    assert without_download(broken_links(out)) == []
 
 
 def break_acme(tmp_path, old, new):
@@ -121,7 +127,7 @@ def test_unicode_and_right_to_left_names_get_working_anchors_and_links(tmp_path)
     assert '<a href="example-rtl/">شركة المثال</a>' in (out / "case-studies/index.html").read_text()
     assert "Zürich Müller &amp; Söhne</a>" in (out / "models/operating-principle/index.html").read_text()
     assert 'id="نموذج-العمل"' in (out / "models/index.html").read_text()
-    assert broken_links(out) == []
+    assert without_download(broken_links(out)) == []
 
 
 def test_hostile_summary_is_escaped_in_the_page_head(tmp_path):
