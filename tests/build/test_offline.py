@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import make_site
+from macros.cli import main
 from macros.offline import DOWNLOAD, FOLDER, SHIM, zip_site
 from build.sitecheck import broken_links
 
@@ -77,3 +79,13 @@ def test_the_same_site_zips_to_the_same_bytes(tmp_path):
     first = zip_site(site, tmp_path / "one.zip").read_bytes()
     (site / "index.html").touch()  # a newer modification time must not change the zip
     assert zip_site(site, tmp_path / "two.zip").read_bytes() == first
+
+
+def test_playbook_build_stops_at_a_failing_build_and_shows_why(tmp_path, capsys):
+    site = make_site(tmp_path)
+    kroger = site / "data/case-studies/kroger.yml"
+    kroger.write_text(kroger.read_text("utf-8").replace("position: coaching", "position: teaching"), "utf-8")
+    assert main(["--root", str(site), "build", "--site-dir", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "data/case-studies/kroger.yml:16:15: positions.operating-principle.position: 'teaching' is not a valid choice" in err
+    assert not (tmp_path / "out" / DOWNLOAD).exists()
