@@ -22,6 +22,10 @@ _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 # Attributes that hold ids (space-separated for the ARIA ones) or links, as Python-Markdown and our templates write them.
 _ATTRIBUTE = re.compile(r'(\s)(id|for|headers|aria-labelledby|aria-describedby|aria-controls|href)="([^"]*)"')
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
+# Left out of the document: permalinks (hidden on paper, and they would point into the print page) and term
+# tooltips (the glossary is in the document; hundreds of them cost a phone about half a second of script).
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_TERM = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
 _SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
@@ -46,7 +50,8 @@ def _folder(url: str) -> str:
 
 
 def rewrite(part: Part, ids: dict[str, str], print_url: str) -> str:
-    """One page's HTML for the document: ids prefixed, links into the document made #anchors, others made relative to it."""
+    """One page's HTML for the document: ids prefixed, links into the document made #anchors, others made relative to it,
+    permalinks and term tooltips left out."""
     prefix = ids[part.url]
 
     def attribute(match: re.Match) -> str:
@@ -59,7 +64,8 @@ def rewrite(part: Part, ids: dict[str, str], print_url: str) -> str:
             value = _link(value, part.url, ids, print_url)
         return f'{space}{name}="{value}"'
 
-    html = _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag.group()), part.html)
+    html = _TERM.sub(r"\1", _PERMALINK.sub("", part.html))
+    html = _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag.group()), html)
     # The document's own title is the only h1; each page's headings move one level down.
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
 

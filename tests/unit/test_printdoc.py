@@ -51,6 +51,11 @@ def test_text_that_looks_like_an_attribute_is_left_alone():
     assert rewritten(html) == html
 
 
+def test_permalinks_and_term_tooltips_are_left_out():
+    html = '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2><p>Our <abbr title="Product operations" tabindex="0">prod ops</abbr> team</p>'
+    assert rewritten(html) == '<h3 id="models-team-hierarchy--a">A</h3><p>Our prod ops team</p>'
+
+
 def test_headings_move_one_level_down():
     assert rewritten("<h1 id=\"t\">T</h1><h5>five</h5><h6>six</h6>") == '<h2 id="models-team-hierarchy--t">T</h2><h6>five</h6><h6>six</h6>'
 
