@@ -41,3 +41,17 @@ def test_without_javascript_the_full_table_shows(browser, base_url):
     assert page.locator(".pb-table--compare tbody tr").count() == 5
     assert all(row.is_visible() for row in page.locator(".pb-table--compare tbody tr").all())
     context.close()
+
+
+def test_the_table_does_not_jump_when_the_controls_appear(page, base_url):
+    """Controls shown only once Material's script swapped html.no-js made the table jump down (Lighthouse: CLS 0.24)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})  # a mid-range phone, as Lighthouse assumes
+    page.add_init_script(
+        "window.pbShifts = []; new PerformanceObserver(list => list.getEntries()"
+        ".forEach(entry => window.pbShifts.push(entry.value))).observe({type: 'layout-shift', buffered: true});"
+    )
+    page.goto(base_url + "case-studies/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#pb-filter").is_visible()
+    assert sum(page.evaluate("window.pbShifts")) < 0.01

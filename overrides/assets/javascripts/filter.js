@@ -1,4 +1,4 @@
-/* Filter and sort the case-studies table in the browser. Without JavaScript the controls are hidden (html.no-js, see playbook.css) and the full table shows. */
+/* Filter and sort the case-studies table in the browser. Without JavaScript the controls are hidden (@media (scripting: none), see playbook.css) and the full table shows. */
 (() => {
   "use strict";
 
