@@ -27,7 +27,7 @@ PAGES = {
     "case studies": "case-studies/",
     "case study": "case-studies/oscar-health/",
     "glossary": "glossary/",
-    "print (whole playbook)": "print/",
+    "whole playbook": "print/",
 }
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-sync"
