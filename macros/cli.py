@@ -1,4 +1,4 @@
-"""The `playbook` command for editors: start a case study, check everything, find what is due for review."""
+"""The `playbook` command: start a case study, check everything, find what is due for review, build the site as published."""
 
 from __future__ import annotations
 
