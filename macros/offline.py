@@ -29,20 +29,21 @@ def is_offline_build(config) -> bool:
 def zip_site(site: Path, dest: Path, folder: str = FOLDER) -> Path:
     """Zip every file of a built site under `folder/`, in a stable order with fixed dates."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(dest, "w") as archive:
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
             entry = zipfile.ZipInfo(f"{folder}/{path.relative_to(site).as_posix()}", _EPOCH)
-            entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            archive.writestr(entry, path.read_bytes())
+            # Given a ZipInfo, writestr ignores the archive's compression settings: they go here.
+            archive.writestr(entry, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
     return dest
 
 
-def mkdocs_build(root: Path, site_dir: Path, offline: bool = False) -> subprocess.CompletedProcess:
+def mkdocs_build(root: Path, site_dir: Path, offline: bool = False, timeout: float | None = None) -> subprocess.CompletedProcess:
     """The strict build of the playbook in `root` into `site_dir`; `offline` builds the file:// variant."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", SWITCH: "true" if offline else "false"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir.resolve())]
-    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    # No --quiet: it silences warnings, and strict mode then lets them pass instead of failing the build.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir.resolve())]
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 def build_with_offline_copy(root: Path, site_dir: Path) -> subprocess.CompletedProcess:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
+
+from macros.offline import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -36,9 +36,5 @@ def make_site(dest: Path, case_studies: Path | None = None) -> Path:
 
 
 def build(site: Path, out: Path) -> subprocess.CompletedProcess:
-    """Run the strict MkDocs build of `site` into `out`, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=site, env=env, capture_output=True, text=True, timeout=300,
-    )
+    """Run the strict MkDocs build of `site` into `out`, as `make build` does before it adds the offline copy."""
+    return mkdocs_build(site, out, timeout=300)

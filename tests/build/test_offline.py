@@ -29,6 +29,9 @@ def offline_copy(real_site, tmp_path_factory) -> Path:
 def test_the_zip_unpacks_to_one_folder(real_site):
     with zipfile.ZipFile(real_site / DOWNLOAD) as archive:
         names = archive.namelist()
+        entries = archive.infolist()
+    assert {e.compress_type for e in entries} == {zipfile.ZIP_DEFLATED}
+    assert sum(e.compress_size for e in entries) < sum(e.file_size for e in entries) / 2
     assert {name.split("/")[0] for name in names} == {FOLDER}
     assert f"{FOLDER}/index.html" in names and f"{FOLDER}/case-studies/kroger.html" in names
 
@@ -89,3 +92,12 @@ def test_playbook_build_stops_at_a_failing_build_and_shows_why(tmp_path, capsys)
     err = capsys.readouterr().err
     assert "data/case-studies/kroger.yml:16:15: positions.operating-principle.position: 'teaching' is not a valid choice" in err
     assert not (tmp_path / "out" / DOWNLOAD).exists()
+
+
+def test_playbook_build_fails_on_a_warning_and_names_it(tmp_path, capsys):
+    """Strict mode only counts warnings MkDocs prints: a quiet build would have shipped this broken link."""
+    site = make_site(tmp_path)
+    glossary = site / "content/glossary.md"
+    glossary.write_text(glossary.read_text("utf-8") + "\n[A broken link](no-such-page.md)\n", "utf-8")
+    assert main(["--root", str(site), "build", "--site-dir", str(tmp_path / "out")]) == 1
+    assert "Doc file 'glossary.md' contains a link 'no-such-page.md', but the target is not found" in capsys.readouterr().err
