@@ -48,6 +48,14 @@ def relative_path(target: str, base: str) -> str:
     return "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
 
 
+def relative_url(target: str, here: str) -> str:
+    """A relative href from the page at site URL `here` to the site URL `target` (a folder URL keeps its slash)."""
+    rel = relative_path(target, here.rstrip("/") if here.endswith("/") else posixpath.dirname(here))
+    if target.endswith("/") or target == "":
+        rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
 @dataclass(frozen=True)
 class Linker:
     """Builds links from the page being rendered to other pages of the site."""
@@ -55,19 +63,11 @@ class Linker:
     from_src_uri: str
     use_directory_urls: bool = True
 
-    def _folder(self) -> str:
-        """The folder a browser resolves the current page's relative links against."""
-        here = page_url(self.from_src_uri, self.use_directory_urls)
-        return here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
-
     def to_file(self, path: str) -> str:
         """A relative href from the current page to a file that is not a page (a download)."""
-        return relative_path(path, self._folder())
+        return relative_url(path, page_url(self.from_src_uri, self.use_directory_urls))
 
     def to(self, src_uri: str, anchor: str = "") -> str:
         """A relative href from the current page to `src_uri`, with an optional #anchor."""
-        there = page_url(src_uri, self.use_directory_urls)
-        rel = relative_path(there, self._folder())
-        if there.endswith("/") or there == "":
-            rel = "./" if rel == "." else rel + "/"
-        return rel + (f"#{anchor}" if anchor else "")
+        here = page_url(self.from_src_uri, self.use_directory_urls)
+        return relative_url(page_url(src_uri, self.use_directory_urls), here) + (f"#{anchor}" if anchor else "")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 
-from .links import relative_path
+from .links import relative_url
 from .render import render
 
 PRINT_PAGE = "print.md"
@@ -44,11 +43,6 @@ def part_id(url: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
 
 
-def _folder(url: str) -> str:
-    """The folder a page's relative links resolve against."""
-    return url.rstrip("/") if url.endswith("/") or not url else posixpath.dirname(url)
-
-
 def rewrite(part: Part, ids: dict[str, str], print_url: str) -> str:
     """One page's HTML for the document: ids prefixed, links into the document made #anchors, others made relative to it,
     permalinks and term tooltips left out."""
@@ -76,10 +70,7 @@ def _link(href: str, page_url: str, ids: dict[str, str], print_url: str) -> str:
     path = target.path.lstrip("/")
     if path in ids:
         return f"#{ids[path]}--{target.fragment}" if target.fragment else f"#{ids[path]}"
-    relative = relative_path(path, _folder(print_url))
-    if path.endswith("/") or not path:
-        relative = "./" if relative == "." else relative + "/"
-    return relative + (f"#{target.fragment}" if target.fragment else "")
+    return relative_url(path, print_url) + (f"#{target.fragment}" if target.fragment else "")
 
 
 def document(parts: list[Part], print_url: str) -> str:
