@@ -72,5 +72,6 @@ def test_nothing_leaves_the_computer(file_page, copy_url):
     for path in ("index.html", "adventure.html", "case-studies/index.html", "glossary.html"):
         file_page.goto(copy_url + path)
         file_page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/assets/javascripts/adventure.js") for url in file_page.urls)  # requests were recorded
     foreign = [url for url in file_page.urls if not url.startswith(("file://", "data:", "blob:", "about:"))]
     assert foreign == []
