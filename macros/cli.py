@@ -8,12 +8,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .content import check_pages
+from .content import check_pages, content_file_problems
 from .load import CASE_STUDY_DIR, load_playbook, slugify
 from .offline import DOWNLOAD, build_with_offline_copy
 from .problems import DataError, Problem
 from .render import TEMPLATES
 from .review import STALE_AFTER_MONTHS, stale_problems
+from .siteconfig import read_site_config
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,9 +103,13 @@ def _build(args) -> int:
 
 def _page_problems(root: Path, playbook) -> list[Problem]:
     """The same page checks the build runs."""
-    content = root / "content"
-    pages = {p.relative_to(content).as_posix(): p.read_text("utf-8") for p in sorted(content.rglob("*.md"))}
-    return check_pages(playbook, pages)
+    if not (root / "mkdocs.yml").is_file():
+        return [Problem("mkdocs.yml", 1, 1, "", f"not found in {root.resolve()}; run this in the playbook's folder or pass --root")]
+    site = read_site_config(root / "mkdocs.yml")
+    content = root / site.docs_dir
+    files = [p.relative_to(content).as_posix() for p in sorted(content.rglob("*")) if p.is_file()]
+    pages = {src: (content / src).read_text("utf-8") for src in files if src.endswith(".md")}
+    return content_file_problems(files, site.docs_dir) + check_pages(playbook, pages, site)
 
 
 def _print(problems: list[Problem], style: str, level: str) -> None:

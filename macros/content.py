@@ -1,14 +1,17 @@
-"""Checks on the hand-written pages in content/: front matter, and the pages the data expects."""
+"""Checks on the hand-written pages in content/: front matter, macro calls, the markup they become, and the pages the data expects."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from html.parser import HTMLParser
 
 from . import links
+from .markup import markup_problems
 from .model import Playbook
+from .pagemacros import macro_call_problems
 from .problems import Problem
+from .registry import MACROS
+from .siteconfig import SiteConfig
 from .strictyaml import load_yaml
 
 # Front matter keys a page may use; `render_macros` is not one: mkdocs.yml decides which pages run macros.
@@ -57,53 +60,6 @@ def page_problems(playbook: Playbook, pages: set[str], docs_dir: str = "content"
     return problems
 
 
-class _RawHtml(HTMLParser):
-    """Finds markup in a contributed page that could run script or load another document."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, int, str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        line, col = self.getpos()
-        if tag in DANGEROUS_TAGS:
-            self.found.append((line, col + 1, f"<{tag}> is not allowed in a page"))
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append((line, col + 1, f"the event handler attribute {name}= is not allowed"))
-            elif name in URL_ATTRIBUTES and value and not _safe_url(value):
-                self.found.append((line, col + 1, f"{name}={value[:40]!r}: only https: and relative links are allowed"))
-
-
-DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "base", "form", "meta", "link", "style", "svg", "math"}
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "data", "poster", "background"}
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-_CODE = re.compile(r"^( {4,}|\t).*$|^(`{3,}|~{3,}).*?^\2", re.M | re.S)
-
-
-def _safe_url(url: str) -> bool:
-    """https:, mailto-free relative links and #anchors only (no javascript:, data:, http:)."""
-    compact = re.sub(r"[\x00-\x20]", "", url).lower()
-    scheme = re.match(r"^([a-z][a-z0-9+.-]*):", compact)
-    return scheme is None or scheme.group(1) == "https"
-
-
-def raw_html_problems(text: str, path: str) -> list[Problem]:
-    """Script, event handlers, embedded documents and unsafe link schemes in a page's Markdown or HTML."""
-    # Code blocks show markup as text; blank them out but keep the line numbers.
-    visible = _CODE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    parser = _RawHtml()
-    parser.feed(visible)
-    parser.close()
-    problems = [Problem(path, line, col, "html", message) for line, col, message in parser.found]
-    for match in _MARKDOWN_LINK.finditer(visible):
-        if not _safe_url(match.group(1)):
-            line = visible.count("\n", 0, match.start()) + 1
-            col = match.start() - (visible.rfind("\n", 0, match.start()) + 1) + 1
-            problems.append(Problem(path, line, col, "link", f"{match.group(1)[:40]!r}: only https: and relative links are allowed"))
-    return problems
-
-
 def url_collisions(src_uris: list[str], docs_dir: str = "content") -> list[Problem]:
     """Pages whose addresses differ only by letter case or Unicode normalisation: one would hide the other."""
     seen: dict[str, str] = {}
@@ -118,12 +74,28 @@ def url_collisions(src_uris: list[str], docs_dir: str = "content") -> list[Probl
     return problems
 
 
-def check_pages(playbook: Playbook, pages: dict[str, str], docs_dir: str = "content") -> list[Problem]:
+# Besides pages, content/ may hold pictures; HTML, SVG or script files would be served as they are, script and all.
+CONTENT_FILE_TYPES = (".md", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+
+
+def content_file_problems(src_uris: list[str], docs_dir: str = "content") -> list[Problem]:
+    """Files in content/ that are neither pages nor pictures."""
+    return [
+        Problem(f"{docs_dir}/{src}", 1, 1, "", f"only Markdown pages and pictures ({', '.join(CONTENT_FILE_TYPES)}) may sit in {docs_dir}/; remove this file")
+        for src in sorted(src_uris)
+        if not src.lower().endswith(CONTENT_FILE_TYPES)
+    ]
+
+
+def check_pages(playbook: Playbook, pages: dict[str, str], site: SiteConfig) -> list[Problem]:
     """Every check on hand-written pages (src_uri -> Markdown), with the case-study pages' addresses taken into account."""
+    docs_dir = site.docs_dir
     generated = [links.case_study_page(s.slug) for s in playbook.case_studies]
     problems = page_problems(playbook, set(pages), docs_dir)
     problems += url_collisions(list(pages) + [g for g in generated if g not in pages], docs_dir)
     for src, text in pages.items():
-        problems += front_matter_problems(text, f"{docs_dir}/{src}")
-        problems += raw_html_problems(text, f"{docs_dir}/{src}")
+        path = f"{docs_dir}/{src}"
+        problems += front_matter_problems(text, path)
+        problems += macro_call_problems(text, path, MACROS, site.runs_macros(src))
+        problems += markup_problems(text, path, site)
     return problems

@@ -14,12 +14,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from macros import links
-from macros.content import check_pages
+from macros.content import check_pages, content_file_problems
 from macros.glossary import abbreviations, focusable_abbreviations
 from macros.load import load_cached
 from macros.offline import SHIM, is_offline_build
 from macros.pages import case_study_pages
 from macros.problems import DataError, format_problems
+from macros.siteconfig import read_site_config
 
 
 # The model for the build under way, set once in on_config: later hooks run per page and must not re-scan data/.
@@ -42,9 +43,11 @@ def on_config(config):
 def on_files(files, config):
     """Check the pages, then add a page per case study."""
     playbook = _build["playbook"]
-    docs_dir = Path(config.docs_dir).name
-    pages = {f.src_uri: Path(f.abs_src_path).read_text("utf-8") for f in files if f.is_documentation_page()}
-    problems = check_pages(playbook, pages, docs_dir)
+    docs_dir = Path(config.docs_dir).resolve()
+    own = [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]
+    pages = {f.src_uri: Path(f.abs_src_path).read_text("utf-8") for f in own if f.is_documentation_page()}
+    site = read_site_config(Path(config.config_file_path))
+    problems = content_file_problems([f.src_uri for f in own], site.docs_dir) + check_pages(playbook, pages, site)
     if problems:
         raise PluginError(f"the playbook pages have problems:\n{format_problems(problems)}")
     for src_uri, markdown in case_study_pages(playbook, config.use_directory_urls, date.today()).items():
@@ -67,6 +70,7 @@ def on_page_markdown(markdown, page, config, files):
     study = _build["studies"].get(page.file.src_uri) if page.file.generated_by else None
     if study:
         page.meta["description"] = study.summary  # escaped by the theme override (overrides/main.html)
+        page.meta["source_path"] = study.data_path  # the output gate names the file a problem came from
     return markdown + _build["abbreviations"]
 
 

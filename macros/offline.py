@@ -9,6 +9,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .gate import scan_site
+
 # Where the zip sits in the published site, and the one folder it unpacks to.
 DOWNLOAD = "downloads/prodops-playbook-offline.zip"
 FOLDER = "prodops-playbook"
@@ -46,13 +48,23 @@ def mkdocs_build(root: Path, site_dir: Path, offline: bool = False, timeout: flo
     return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=timeout)
 
 
+def gated(result: subprocess.CompletedProcess, site_dir: Path) -> subprocess.CompletedProcess:
+    """A successful build's result, failed instead if any file of the built site carries script it should not."""
+    problems = scan_site(site_dir) if result.returncode == 0 else []
+    if not problems:
+        return result
+    message = "the built site carries script, an event handler or an unsafe address:\n" + "\n".join(problems) + "\n"
+    return subprocess.CompletedProcess(result.args, 1, result.stdout, result.stderr + message)
+
+
 def build_with_offline_copy(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Build the site, then its offline copy, zipped into the site at DOWNLOAD; the first failing build's result is returned."""
-    result = mkdocs_build(root, site_dir)
+    """Build the site, then its offline copy, zipped into the site at DOWNLOAD; the first failing build's result is returned.
+    Every file of both is scanned by the output gate before the copy is zipped."""
+    result = gated(mkdocs_build(root, site_dir), site_dir)
     if result.returncode:
         return result
     with tempfile.TemporaryDirectory() as tmp:
-        offline = mkdocs_build(root, Path(tmp) / FOLDER, offline=True)
+        offline = gated(mkdocs_build(root, Path(tmp) / FOLDER, offline=True), Path(tmp) / FOLDER)
         if offline.returncode == 0:
             zip_site(Path(tmp) / FOLDER, site_dir / DOWNLOAD)
     return offline

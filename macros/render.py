@@ -16,11 +16,22 @@ from markupsafe import Markup, escape
 TEMPLATES = Path(__file__).parent / "templates"
 # Python-Markdown's escapable characters; '<' and '&' are left to the HTML escape.
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+# Characters that let text start a Markdown construct before raw HTML is set aside: a line break puts the text
+# at the start of a line, where ``` or ~~~ opens a fenced block whose { attribute list } lands on <code>.
+_LINE_START = str.maketrans({"\n": "&#10;", "\r": "&#13;", "`": "&#96;", "~": "&#126;"})
+
+
+def text_escape(value) -> Markup:
+    """Escape a value for HTML that sits in a Markdown page: HTML first, then what Markdown would read as syntax."""
+    if isinstance(value, Markup):
+        return value  # a template's own output, or text escaped already
+    return Markup(str(escape(value)).translate(_LINE_START))
 
 
 def md_escape(text: str) -> Markup:
-    """Escape text for a Markdown line (a heading): Markdown syntax first, then HTML."""
-    return Markup(escape(_MARKDOWN_SYNTAX.sub(r"\\\1", str(text))))
+    """Escape text for a Markdown line (a heading): on one line, Markdown syntax first, then HTML."""
+    one_line = " ".join(str(text).split())
+    return Markup(escape(_MARKDOWN_SYNTAX.sub(r"\\\1", one_line)).replace("~", "&#126;").replace("|", "&#124;"))
 
 
 class _Environment(ImmutableSandboxedEnvironment):
@@ -41,6 +52,8 @@ def _environment() -> ImmutableSandboxedEnvironment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Every {{ value }} is data: escaped for HTML and kept from reading as Markdown (autoescape alone allows ```).
+        finalize=text_escape,
     )
     env.filters["md"] = md_escape
     return env

@@ -10,6 +10,7 @@ from helpers import ROOT, build, copy_data, make_site
 from macros.cli import main
 from macros.content import check_pages
 from macros.load import load_playbook
+from macros.siteconfig import read_site_config
 from macros.strictyaml import MAX_BYTES, MAX_DEPTH
 
 CORPUS = Path(__file__).resolve().parents[1] / "hostile"
@@ -33,6 +34,7 @@ def check_output(capsys, root: Path) -> tuple[int, str]:
 def root(tmp_path):
     copy_data(tmp_path)
     (tmp_path / "content").symlink_to(ROOT / "content")
+    (tmp_path / "mkdocs.yml").symlink_to(ROOT / "mkdocs.yml")
     return tmp_path
 
 
@@ -52,7 +54,7 @@ def test_hostile_case_study(capsys, root, path, hostile_count):
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
 def test_hostile_page(path, hostile_count):
     hostile_count.append(path.name)
-    problems = check_pages(load_playbook(ROOT / "data"), {"notes.md": path.read_text("utf-8")})
+    problems = check_pages(load_playbook(ROOT / "data"), {"notes.md": path.read_text("utf-8")}, read_site_config(ROOT / "mkdocs.yml"))
     problems = [p for p in problems if p.path == "content/notes.md"]
     expected = expectation(path)
     if expected == "harmless":

@@ -14,6 +14,7 @@ def root(tmp_path):
     """A copy of the playbook's data and pages that a test may change."""
     copy_data(tmp_path)
     (tmp_path / "content").symlink_to(__import__("helpers").ROOT / "content")
+    (tmp_path / "mkdocs.yml").symlink_to(__import__("helpers").ROOT / "mkdocs.yml")
     return tmp_path
 
 

@@ -1,8 +1,11 @@
-"""Checks on hand-written pages: front matter, raw HTML and link schemes, address twins."""
+"""Checks on hand-written pages: front matter, file types, address twins, and that check_pages runs every check."""
 
-from helpers import DATA
-from macros.content import check_pages, front_matter_problems, raw_html_problems, url_collisions
+from helpers import DATA, ROOT
+from macros.content import check_pages, content_file_problems, front_matter_problems, url_collisions
 from macros.load import load_playbook
+from macros.siteconfig import read_site_config
+
+SITE = read_site_config(ROOT / "mkdocs.yml")
 
 
 def test_case_and_unicode_twins_build_to_one_address():
@@ -16,22 +19,21 @@ def test_case_and_unicode_twins_build_to_one_address():
 
 def test_a_page_cannot_take_a_generated_case_study_address():
     playbook = load_playbook(DATA)
-    found = [str(p) for p in check_pages(playbook, {"case-studies/Kroger.md": "# Kroger\n"})]
+    found = [str(p) for p in check_pages(playbook, {"case-studies/Kroger.md": "# Kroger\n"}, SITE)]
     assert "content/case-studies/kroger.md:1:1: builds to the same address (case-studies/kroger/) as content/case-studies/Kroger.md on case-insensitive or Unicode-normalising servers; rename one" in found
 
 
-def test_script_handlers_and_unsafe_schemes_are_found_with_their_place():
-    text = "# T\n\n<script>x</script>\n\n<a href=\" JAVASCRIPT:x\" onclick=\"y\">a</a>\n\n[b](data:text/html,x) [c](https://ok) [d](../ok.md#x)\n"
-    assert [str(p) for p in raw_html_problems(text, "content/t.md")] == [
-        "content/t.md:3:1: html: <script> is not allowed in a page",
-        "content/t.md:5:1: html: href=' JAVASCRIPT:x': only https: and relative links are allowed",
-        "content/t.md:5:1: html: the event handler attribute onclick= is not allowed",
-        "content/t.md:7:3: link: 'data:text/html,x': only https: and relative links are allowed",
-    ]
+def test_check_pages_runs_the_macro_and_markup_checks():
+    playbook = load_playbook(DATA)
+    pages = {"notes.md": "# Notes\n\n{{ spectrum_cards() }}\n\n<b onclick=x>b</b>\n", "index.md": "# Home\n\n{{ config }}\n"}
+    found = [str(p) for p in check_pages(playbook, pages, SITE) if p.path.startswith("content/")]
+    assert [line.split(": ")[0] for line in found] == ["content/notes.md:3:1", "content/notes.md:5:4", "content/index.md:3:1"]
 
 
-def test_markup_inside_code_blocks_is_text():
-    assert raw_html_problems("# T\n\n```html\n<script>x</script>\n```\n\n    <iframe>\n", "content/t.md") == []
+def test_only_pages_and_pictures_may_sit_in_content():
+    found = [str(p) for p in content_file_problems(["a.md", "b/c.PNG", "evil.html", "x.svg", "y.js"])]
+    assert [line.split(":")[0] for line in found] == ["content/evil.html", "content/x.svg", "content/y.js"]
+    assert "only Markdown pages and pictures (.md, .png, .jpg, .jpeg, .gif, .webp) may sit in content/; remove this file" in found[0]
 
 
 def test_front_matter_title_must_be_plain_text():

@@ -1,0 +1,143 @@
+"""The markup a hand-written page turns into, checked against an allowlist.
+
+The page is converted with the site's own Markdown extensions and settings
+(macro calls left as text), the HTML is read by an HTML5 parser as a browser
+would read it, and every element, attribute and link is checked against an
+explicit allowlist. A problem found in the HTML is traced back to the source
+line that brings it in: the shortest run of leading lines whose HTML has it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import html5lib
+import markdown
+
+from .problems import Problem
+from .siteconfig import SiteConfig
+
+ALLOWED_TAGS = frozenset(
+    "a abbr b blockquote br caption cite code col colgroup dd del details div dl dt em figcaption figure "
+    "h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s small span strong sub summary sup "
+    "table tbody td tfoot th thead time tr u ul".split()
+)
+GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
+TAG_ATTRIBUTES = {
+    "a": {"href", "rel"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "style", "align"},
+    "th": {"colspan", "rowspan", "style", "align", "scope"},
+    "ol": {"start", "reversed"},
+    "time": {"datetime"},
+    "details": {"open"},
+}
+URL_ATTRIBUTES = frozenset({"href", "src"})
+ALLOWED_SCHEMES = frozenset({"https", "mailto"})
+# The only style Markdown writes itself: a table column's alignment.
+_STYLE = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
+# Ids the theme's scripts look up (or reserve): a page element with one would stand in for the theme's.
+_RESERVED_ID = re.compile(r"^(_|md-|pb-)")
+# Browsers ignore ASCII whitespace and controls inside a URL's scheme ("java\tscript:" is javascript:).
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_FRONT_MATTER_END = ("---", "...")
+
+
+def markup_problems(text: str, path: str, site: SiteConfig) -> list[Problem]:
+    """Everything in the HTML this page becomes that the allowlist does not allow, at the source line that brings it in."""
+    lines = _without_front_matter(text).split("\n")
+    found = _findings(_convert("\n".join(lines), site))
+    problems = []
+    for key, message in found.items():
+        line, col = _place(lines, _first_line(lines, key, site), key)
+        problems.append(Problem(path, line, col, "html", message))
+    return problems
+
+
+def _without_front_matter(text: str) -> str:
+    """The page with its front matter lines blanked, so line numbers stay those of the file."""
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        for end in range(1, len(lines)):
+            if lines[end].strip() in _FRONT_MATTER_END:
+                return "\n" * end + "\n" + "\n".join(lines[end + 1 :])
+    return text
+
+
+def _convert(text: str, site: SiteConfig) -> str:
+    """The page's HTML as the site's Markdown settings make it."""
+    return markdown.Markdown(extensions=list(site.extensions), extension_configs=site.extension_configs).convert(text)
+
+
+def _findings(html: str) -> dict[tuple, str]:
+    """What the allowlist refuses in the HTML, keyed by (tag, attribute, value) so the source line can be searched for it."""
+    found: dict[tuple, str] = {}
+    for element in html5lib.parseFragment(html, namespaceHTMLElements=False).iter():
+        tag = element.tag
+        if not isinstance(tag, str) or tag == "DOCUMENT_FRAGMENT":
+            continue  # comments: inert
+        if tag not in ALLOWED_TAGS:
+            found[(tag, None, None)] = f"<{_local(tag)}> is not allowed in a page; allowed elements: {', '.join(sorted(ALLOWED_TAGS))}"
+            continue
+        for name, value in element.attrib.items():
+            name = name if isinstance(name, str) else name[1]
+            message = _attribute_problem(tag, name, value)
+            if message:
+                found[(tag, name, value)] = message
+    return found
+
+
+def _local(tag: str) -> str:
+    """A tag name without the namespace the HTML5 parser gives SVG and MathML elements."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _attribute_problem(tag: str, name: str, value: str) -> str:
+    """Why one attribute may not stand in a page, or ''."""
+    allowed = GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, set())
+    if name.startswith("on"):
+        return f"the event handler {name}= is not allowed"
+    if name not in allowed:
+        return f"the attribute {name}= is not allowed on <{tag}>; allowed: {', '.join(sorted(allowed))}"
+    if name == "style" and not _STYLE.match(value):
+        return f"style={value[:40]!r} is not allowed; only a table column's text-align"
+    if name == "id" and _RESERVED_ID.match(value):
+        return f"id={value!r} is reserved for the theme (ids may not start with _, md- or pb-)"
+    if name in URL_ATTRIBUTES and not safe_url(value):
+        return f"{name}={value[:40]!r}: only https:, mailto: and relative links are allowed"
+    return ""
+
+
+def safe_url(url: str) -> bool:
+    """https:, mailto:, relative and #anchor addresses, read as a browser reads them (controls and whitespace dropped)."""
+    compact = _IGNORED_IN_URL.sub("", url).lower()
+    if compact.startswith(("//", "\\\\", "/\\", "\\/")):
+        return False  # another host, with whatever scheme the page has
+    scheme = _SCHEME.match(compact)
+    return scheme is None or scheme.group(1) in ALLOWED_SCHEMES
+
+
+def _first_line(lines: list[str], key: tuple, site: SiteConfig) -> int:
+    """The first line whose inclusion makes the HTML of the page's leading lines show the finding (binary search)."""
+    low, high = 1, len(lines)
+    while low < high:
+        middle = (low + high) // 2
+        if key in _findings(_convert("\n".join(lines[:middle]), site)):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _place(lines: list[str], last: int, key: tuple) -> tuple[int, int]:
+    """Line and column of the finding's attribute, value or element name, on the line that completes it or the nearest
+    one above (a fenced block only becomes markup at its closing line); else the start of that line."""
+    tag, name, value = key
+    for needles in ([n for n in (name, value and value[:12].lower()) if n], [_local(tag)]):
+        for number in range(last, 0, -1):
+            lowered = lines[number - 1].lower()
+            for needle in needles:
+                if needle in lowered:
+                    return number, lowered.index(needle) + 1
+    return last, len(lines[last - 1]) - len(lines[last - 1].lstrip()) + 1

@@ -1,0 +1,91 @@
+"""The macros that hand-written pages may call, as plain functions of a page context (no template engine involved).
+
+Each macro builds a view model from the loaded data and renders one template.
+The engine adapter (`macros/__init__.py` for mkdocs-macros) registers them; the
+page check (`macros/pagemacros.py`) knows from here which calls a page may make.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from . import figures, views
+from .adventure import adventure_view, glue_check_view
+from .links import Linker
+from .model import Playbook
+from .offline import DOWNLOAD, FOLDER
+from .printdoc import MARKER
+from .render import render
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a macro needs to know about the page it renders into."""
+
+    playbook: Playbook
+    linker: Linker
+    offline: bool = False
+
+
+def page_macros(context: Callable[[], PageContext]) -> dict[str, Callable[..., str]]:
+    """Every macro a page may call, by name; `context` gives the page being rendered when a macro runs."""
+
+    def spectrum_cards() -> str:
+        """Cards for the four spectrums, linking to their pages."""
+        c = context()
+        return render("spectrum_cards.html", spectrums=views.spectrums_overview(c.playbook, c.linker))
+
+    def spectrum(*, id: str) -> str:  # noqa: A002 - pages read best as spectrum(id="...")
+        """One spectrum's positions, trade-offs and companies."""
+        c = context()
+        return render("spectrum.md", spectrum=views.spectrum_view(c.playbook, id, c.linker))
+
+    def reporting_lines() -> str:
+        """The comparison of reporting lines, then one section per line."""
+        c = context()
+        lines = views.reporting_lines_view(c.playbook, c.linker)
+        return render("reporting_lines.md", lines=lines, chart=figures.org_chart(lines))
+
+    def case_study_table() -> str:
+        """Every company on every spectrum."""
+        c = context()
+        return render("model_table.html", **views.case_study_table(c.playbook, c.linker))
+
+    def adventure() -> str:
+        """The choose-your-own-adventure path: every step as a form, plus the data its script reads."""
+        c = context()
+        return render("adventure.html", **adventure_view(c.playbook, c.linker))
+
+    def glue_check() -> str:
+        """The interactive 'who does the work today' check."""
+        c = context()
+        return render("glue_check.html", **glue_check_view(c.playbook, c.linker))
+
+    def glossary() -> str:
+        """Every glossary term with its definition."""
+        return render("glossary.html", terms=views.glossary_view(context().playbook))
+
+    def offline_copy() -> str:
+        """How to keep the playbook: the offline copy's download link, or a note when reading that copy."""
+        c = context()
+        return render("offline_copy.html", offline=c.offline, href=c.linker.to_file(DOWNLOAD), folder=FOLDER)
+
+    def print_parts() -> str:
+        """Where the print page's document goes; macros/print_hooks.py fills it once every page is converted."""
+        return MARKER
+
+    def sources() -> str:
+        """Every source the playbook relies on, with what relies on it."""
+        c = context()
+        return render("source_list.html", sources=views.sources_view(c.playbook, c.linker))
+
+    return {f.__name__: f for f in (spectrum_cards, spectrum, reporting_lines, case_study_table, adventure, glue_check, glossary, offline_copy, print_parts, sources)}
+
+
+def _no_context() -> PageContext:
+    raise RuntimeError("a macro ran without a page")
+
+
+# The names and signatures pages may call, for the page check.
+MACROS = page_macros(_no_context)

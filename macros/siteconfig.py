@@ -1,0 +1,51 @@
+"""What the checks need from mkdocs.yml, read without MkDocs: the Markdown extensions and which pages run macros."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+import yaml
+
+# MkDocs always adds these to the configured extensions (mkdocs.config.defaults: markdown_extensions).
+ALWAYS_ON = ("toc", "tables", "fenced_code")
+
+
+class _Lenient(yaml.SafeLoader):
+    """mkdocs.yml's own tags (!ENV, !!python/...) read as nothing: the checks need none of their values."""
+
+
+_Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Lenient.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The parts of mkdocs.yml that decide what a hand-written page turns into."""
+
+    extensions: tuple[str, ...] = ALWAYS_ON
+    extension_configs: dict = field(default_factory=dict)
+    macro_pages: tuple[str, ...] = ()
+    docs_dir: str = "docs"
+
+    def runs_macros(self, src_uri: str) -> bool:
+        """Whether mkdocs-macros renders this page (mkdocs.yml: plugins > macros > force_render_paths)."""
+        return pathspec.PathSpec.from_lines("gitignore", self.macro_pages).match_file(src_uri)
+
+
+def read_site_config(path: Path) -> SiteConfig:
+    """The Markdown extensions (with their options, minus values only Python can build) and the macro pages of mkdocs.yml."""
+    config = yaml.load(Path(path).read_text("utf-8"), Loader=_Lenient) or {}
+    extensions, options = list(ALWAYS_ON), {}
+    for entry in config.get("markdown_extensions") or []:
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if name not in extensions:
+            extensions.append(name)
+        if settings:
+            options[name] = {key: value for key, value in settings.items() if value is not None}
+    macro_pages: tuple[str, ...] = ()
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("macros"), dict):
+            macro_pages = tuple(line.strip() for line in plugin["macros"].get("force_render_paths", "").splitlines() if line.strip())
+    return SiteConfig(tuple(extensions), options, macro_pages, config.get("docs_dir", "docs"))
