@@ -47,9 +47,8 @@ _FRONT_MATTER_END = ("---", "...")
 def markup_problems(text: str, path: str, site: SiteConfig) -> list[Problem]:
     """Everything in the HTML this page becomes that the allowlist does not allow, at the source line that brings it in."""
     lines = _without_front_matter(text).split("\n")
-    found = _findings(_convert("\n".join(lines), site))
     problems = []
-    for key, message in found.items():
+    for key, message in _findings(_convert("\n".join(lines), site)):
         line, col = _place(lines, _first_line(lines, key, site), key)
         problems.append(Problem(path, line, col, "html", message))
     return problems
@@ -70,21 +69,28 @@ def _convert(text: str, site: SiteConfig) -> str:
     return markdown.Markdown(extensions=list(site.extensions), extension_configs=site.extension_configs).convert(text)
 
 
-def _findings(html: str) -> dict[tuple, str]:
-    """What the allowlist refuses in the HTML, keyed by (tag, attribute, value) so the source line can be searched for it."""
-    found: dict[tuple, str] = {}
+def _findings(html: str) -> list[tuple[tuple, str]]:
+    """What the allowlist refuses in the HTML, each keyed by (tag, attribute, value, occurrence) so that the source line
+    bringing in that occurrence can be searched for."""
+    found: list[tuple[tuple, str]] = []
+    seen: dict[tuple, int] = {}
+
+    def add(key: tuple, message: str) -> None:
+        seen[key] = seen.get(key, 0) + 1
+        found.append((key + (seen[key],), message))
+
     for element in html5lib.parseFragment(html, namespaceHTMLElements=False).iter():
         tag = element.tag
         if not isinstance(tag, str) or tag == "DOCUMENT_FRAGMENT":
             continue  # comments: inert
         if tag not in ALLOWED_TAGS:
-            found[(tag, None, None)] = f"<{_local(tag)}> is not allowed in a page; allowed elements: {', '.join(sorted(ALLOWED_TAGS))}"
+            add((tag, None, None), f"<{_local(tag)}> is not allowed in a page; allowed elements: {', '.join(sorted(ALLOWED_TAGS))}")
             continue
         for name, value in element.attrib.items():
             name = name if isinstance(name, str) else name[1]
             message = _attribute_problem(tag, name, value)
             if message:
-                found[(tag, name, value)] = message
+                add((tag, name, value), message)
     return found
 
 
@@ -119,21 +125,26 @@ def safe_url(url: str) -> bool:
 
 
 def _first_line(lines: list[str], key: tuple, site: SiteConfig) -> int:
-    """The first line whose inclusion makes the HTML of the page's leading lines show the finding (binary search)."""
-    low, high = 1, len(lines)
+    """The first line whose inclusion makes the HTML of the page's leading lines show the finding: a binary search over
+    the lines that name it (few), then the page's end (markup whose text differs from its source, e.g. entities)."""
+    tag, name, value, _ = key
+    needles = [n for n in (name, value and value[:12].lower()) if n] or [f"<{_local(tag)}"]
+    candidates = [n for n, line in enumerate(lines, 1) if any(needle in line.lower() for needle in needles)]
+    candidates.append(len(lines))
+    low, high = 0, len(candidates) - 1
     while low < high:
         middle = (low + high) // 2
-        if key in _findings(_convert("\n".join(lines[:middle]), site)):
+        if key in {k for k, _ in _findings(_convert("\n".join(lines[: candidates[middle]]), site))}:
             high = middle
         else:
             low = middle + 1
-    return low
+    return candidates[low]
 
 
 def _place(lines: list[str], last: int, key: tuple) -> tuple[int, int]:
     """Line and column of the finding's attribute, value or element name, on the line that completes it or the nearest
     one above (a fenced block only becomes markup at its closing line); else the start of that line."""
-    tag, name, value = key
+    tag, name, value, _ = key
     for needles in ([n for n in (name, value and value[:12].lower()) if n], [_local(tag)]):
         for number in range(last, 0, -1):
             lowered = lines[number - 1].lower()
