@@ -6,13 +6,14 @@ HOST ?= 127.0.0.1:8000
 # Material prints a notice about MkDocs 2.0 on every run; the pin in pyproject.toml already handles it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench lighthouse chromium clean help
+.PHONY: serve build test bench lighthouse chromium clean help lock
 
 help:
 	@echo "make serve   preview the playbook at http://$(HOST) with live reload"
 	@echo "make build   write the static site to site/ (strict), with its offline copy in site/downloads/"
 	@echo "make test    install test tools and a Chromium, then run every test"
 	@echo "make lighthouse  Lighthouse scores of the key page types (needs npm)"
+	@echo "make lock    recompile the hashed lock files in requirements/ from pyproject.toml (LOCK_ARGS=--upgrade)"
 	@echo "make bench   time the build at 100 and 1,000 synthetic case studies against the budgets (BENCH_ARGS=--help)"
 
 $(BIN)/python:
@@ -20,13 +21,17 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall whenever pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# Install from the hashed lock files (make lock): every package, transitive ones included, at its pinned
+# version and checked against its hash, so a pull request's CI run gets what was reviewed. The project
+# itself goes in editable with --no-deps: nothing unpinned comes with it. Reinstall when either changes.
+$(VENV)/.installed: pyproject.toml requirements/runtime.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/runtime.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip check
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml requirements/test.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
 	@touch $@
 
 serve: $(VENV)/.installed
@@ -55,6 +60,15 @@ bench: $(VENV)/.installed-test chromium
 
 clean:
 	rm -rf site $(VENV) .pytest_cache
+
+# Recompile the hashed locks from pyproject.toml with pip-tools, for Python 3.11 on Linux (what CI runs):
+# test.txt first, then runtime.txt held to the same pins. LOCK_ARGS=--upgrade moves every pin to the newest release.
+PIP_TOOLS := .tools/pip-tools/bin
+lock:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "The locks are for Python 3.11, what CI runs; set PYTHON=python3.11")'
+	@test -x $(PIP_TOOLS)/pip-compile || { $(PYTHON) -m venv .tools/pip-tools && $(PIP_TOOLS)/python -m pip install --quiet 'pip-tools==7.6.2'; }
+	$(PIP_TOOLS)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS) --extra test --output-file requirements/test.txt pyproject.toml
+	$(PIP_TOOLS)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS) --constraint requirements/test.txt --output-file requirements/runtime.txt pyproject.toml
 
 # Lighthouse (from npm, run with the local Chromium) over the key page types of a fresh build, served gzipped on loopback.
 lighthouse: build chromium
