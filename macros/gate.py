@@ -33,6 +33,8 @@ _URL_ATTRIBUTES = {
 _BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 _BASE = re.compile(r'new URL\("[^"]*",location\)')
+# What is written in place of a page the gate refuses, so that even an ignored failure ships nothing.
+WITHHELD = "<!doctype html><title>Withheld</title><p>This page was withheld: its build carried script it should not.</p>\n"
 
 
 def script_hash(body: str) -> str:
