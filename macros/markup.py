@@ -37,7 +37,7 @@ ALLOWED_SCHEMES = frozenset({"https", "mailto"})
 # The only style Markdown writes itself: a table column's alignment.
 _STYLE = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 # Ids the theme's scripts look up (or reserve): a page element with one would stand in for the theme's.
-_RESERVED_ID = re.compile(r"^(_|md-|pb-)")
+_RESERVED_ID = re.compile(r"^(__|md-|pb-)")
 # Browsers ignore ASCII whitespace and controls inside a URL's scheme ("java\tscript:" is javascript:).
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
@@ -109,7 +109,7 @@ def _attribute_problem(tag: str, name: str, value: str) -> str:
     if name == "style" and not _STYLE.match(value):
         return f"style={value[:40]!r} is not allowed; only a table column's text-align"
     if name == "id" and _RESERVED_ID.match(value):
-        return f"id={value!r} is reserved for the theme (ids may not start with _, md- or pb-)"
+        return f"id={value!r} is reserved for the theme (ids may not start with __, md- or pb-)"
     if name in URL_ATTRIBUTES and not safe_url(value):
         return f"{name}={value[:40]!r}: only https:, mailto: and relative links are allowed"
     return ""

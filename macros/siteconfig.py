@@ -13,10 +13,20 @@ ALWAYS_ON = ("toc", "tables", "fenced_code")
 
 
 class _Lenient(yaml.SafeLoader):
-    """mkdocs.yml's own tags (!ENV, !!python/...) read as nothing: the checks need none of their values."""
+    """mkdocs.yml's own tags read as nothing (!ENV, other !!python/...), but for the heading slugifier, which decides ids."""
+
+
+def _python_apply(loader: _Lenient, suffix: str, node: yaml.Node):
+    """The one Python call mkdocs.yml may make here, pymdownx's slugify with its options; any other tag reads as nothing."""
+    if suffix != "pymdownx.slugs.slugify" or not isinstance(node, yaml.MappingNode):
+        return None
+    from pymdownx.slugs import slugify
+
+    return slugify(**loader.construct_mapping(node, deep=True).get("kwds", {}))
 
 
 _Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Lenient.add_multi_constructor("tag:yaml.org,2002:python/object/apply:", _python_apply)
 _Lenient.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 

@@ -85,13 +85,14 @@ def add_page(site, text):
     config.write_text(config.read_text().replace("  - Sources: sources.md", "  - Sources: sources.md\n  - Notes: notes.md"))
 
 
-def test_contributor_pages_never_run_macros(tmp_path):
+def test_contributor_pages_never_run_macros_nor_ship_them_unrendered(tmp_path):
     site = make_site(tmp_path)
     add_page(site, "# Notes\n\nSeven sevens: {{ 7*7 }} and {{ cycler.__init__.__globals__.os.popen('id').read() }}\n")
     result = build(site, tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    html = (tmp_path / "out/notes/index.html").read_text()
-    assert "Seven sevens: {{ 7*7 }}" in html and "uid=" not in html
+    assert result.returncode != 0
+    assert "content/notes.md:3:15: macro: {{ is shown as written here: this page does not run macros" in result.stderr
+    assert "uid=" not in result.stdout + result.stderr
+    assert not (tmp_path / "out/notes/index.html").exists()
 
 
 def test_contributor_front_matter_cannot_switch_macros_on(tmp_path):

@@ -72,3 +72,9 @@ def test_safe_urls(url):
 @pytest.mark.parametrize("url", ["javascript:x", " JaVaScRiPt:x", "java\nscript:x", "\x01javascript:x", "data:x", "vbscript:x", "http://a.example", "//a.example", "\\\\a.example", "file:///etc/passwd"])
 def test_unsafe_urls(url):
     assert not safe_url(url)
+
+
+def test_headings_in_any_script_get_the_ids_the_site_gives_them():
+    """The check slugifies headings as mkdocs.yml says (pymdownx's Unicode slugify), so their ids are not flagged."""
+    assert found("# T\n\n## نموذج العمل\n\n## 🚀\n") == []
+    assert 'id="نموذج-العمل"' in __import__("macros.markup", fromlist=["_convert"])._convert("## نموذج العمل\n", SITE)
