@@ -19,40 +19,66 @@ from macros.glossary import abbreviations, focusable_abbreviations
 from macros.load import load_cached
 from macros.offline import SHIM, is_offline_build
 from macros.pages import case_study_pages
+from macros.preview import error_page, error_page_paths
 from macros.problems import DataError, format_problems
 from macros.siteconfig import read_site_config
 
 
 # The model for the build under way, set once in on_config: later hooks run per page and must not re-scan data/.
 _build: dict = {}
+# The command MkDocs runs: under `serve`, problems show as an error page instead of stopping the preview.
+_command: dict = {}
+
+
+def on_startup(command, dirty):
+    """Remember whether this is the preview (`mkdocs serve`)."""
+    _command["serving"] = command == "serve"
 
 
 def on_config(config):
     """Load and check the data once per build, so errors come first, once, and no page pays for it again."""
+    _build.clear()
+    _build.update(studies={}, abbreviations="")
     try:
         playbook = load_cached(Path(config.config_file_path).parent / "data")
     except DataError as err:
-        raise PluginError(f"the playbook data has problems:\n{err}") from None
+        if not _command.get("serving"):
+            raise PluginError(f"the playbook data has problems:\n{err}") from None
+        _build["problems"] = err.problems
+        return config
     if is_offline_build(config):
         config.extra["polyfills"] = [SHIM]  # instead of unpkg.com: the copy must work with no network at all
-    _build.clear()
     _build.update(playbook=playbook, abbreviations=abbreviations(playbook), studies={links.case_study_page(s.slug): s for s in playbook.case_studies})
     return config
 
 
 def on_files(files, config):
-    """Check the pages, then add a page per case study."""
-    playbook = _build["playbook"]
+    """Check the pages, then add a page per case study; in the preview, show problems in place of every page."""
     docs_dir = Path(config.docs_dir).resolve()
     own = [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]
     pages = {f.src_uri: Path(f.abs_src_path).read_text("utf-8") for f in own if f.is_documentation_page()}
-    site = read_site_config(Path(config.config_file_path))
-    problems = content_file_problems([f.src_uri for f in own], site.docs_dir) + check_pages(playbook, pages, site)
+    problems = _build.get("problems")
+    if problems is None:
+        site = read_site_config(Path(config.config_file_path))
+        problems = content_file_problems([f.src_uri for f in own], site.docs_dir) + check_pages(_build["playbook"], pages, site)
+    if problems and _command.get("serving"):
+        return _error_files(files, config, problems, list(pages))
     if problems:
         raise PluginError(f"the playbook pages have problems:\n{format_problems(problems)}")
+    playbook = _build["playbook"]
     for src_uri, markdown in case_study_pages(playbook, config.use_directory_urls, date.today()).items():
         # Reached through the case-studies index, so the sidebar stays small as case studies grow.
         files.append(File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def _error_files(files, config, problems, page_src_uris):
+    """Every page, and every case study's address, replaced by the page that lists the problems."""
+    markdown = error_page(problems)
+    for src_uri in error_page_paths(page_src_uris, Path(config.config_file_path).parent / "data"):
+        if files.get_file_from_path(src_uri):
+            files.remove(files.get_file_from_path(src_uri))
+        files.append(File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV if src_uri not in page_src_uris else InclusionLevel.UNDEFINED))
     return files
 
 

@@ -26,7 +26,7 @@ def on_nav(nav, config, files):
 def on_env(env, config, files):
     """Every page is converted now: assemble the document once."""
     print_file = files.get_file_from_path(PRINT_PAGE)
-    if print_file is None:
+    if print_file is None or print_file.page is None or print_file.page.meta.get("preview_error"):
         return env
     parts = [Part(page.url, page.title, page.content) for page in reading_order(_state["nav"], files)]
     _state["document"] = document(parts, print_file.page.url)
@@ -51,7 +51,7 @@ def reading_order(nav, files) -> list:
 
 def on_page_context(context, page, config, nav):
     """Put the document into the print page, or fail the build rather than ship an empty print page."""
-    if page.file.src_uri == PRINT_PAGE:
+    if page.file.src_uri == PRINT_PAGE and not page.meta.get("preview_error"):
         if MARKER not in (page.content or ""):
             raise PluginError(f"{PRINT_PAGE} must call {{{{ print_parts() }}}} where the pages go")
         page.content = page.content.replace(MARKER, _state["document"], 1)

@@ -18,7 +18,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 # Characters that let text start a Markdown construct before raw HTML is set aside: a line break puts the text
 # at the start of a line, where ``` or ~~~ opens a fenced block whose { attribute list } lands on <code>.
-_LINE_START = str.maketrans({"\n": "&#10;", "\r": "&#13;", "`": "&#96;", "~": "&#126;"})
+# Braces too, so that no template engine that sees the page afterwards can read data as {{ ... }}.
+_LINE_START = str.maketrans({"\n": "&#10;", "\r": "&#13;", "`": "&#96;", "~": "&#126;", "{": "&#123;", "}": "&#125;"})
 
 
 def text_escape(value) -> Markup:
