@@ -6,6 +6,7 @@ and rendering are plain modules that import nothing from MkDocs.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from .links import Linker
@@ -13,6 +14,11 @@ from .load import load_cached
 from .offline import is_offline_build
 from .pagemacros import PageSandbox, page_environment
 from .registry import MACROS, PageContext, page_macros
+
+# mkdocs-macros 1.5 compiles force_render_paths with pathspec's 'gitwildmatch' style, which pathspec 1.x deprecates;
+# MkDocs then prints the warning with a stack on every build and preview. The patterns mean the same in the newer
+# 'gitignore' style (macros/siteconfig.py reads them so), so the warning says nothing an editor can act on.
+warnings.filterwarnings("ignore", message=r"GitWildMatchPattern .* is deprecated", category=DeprecationWarning)
 
 
 def define_env(env) -> None:
