@@ -2,8 +2,19 @@
 
 It reads YAML as the 1.2 core schema does (dates stay text), and turns the
 classic surprises into errors with a line and column: YAML 1.1 booleans such as
-a bare NO, duplicate keys, anchors and aliases, custom tags, deep nesting,
-oversized files and invisible or direction-changing characters.
+a bare NO, numbers that YAML tools read in different ways, duplicate keys,
+anchors and aliases, tags and directives, deep nesting, oversized files and
+invisible or direction-changing characters.
+
+The rules, and why:
+
+- No tags at all, `!!str` included: the data needs none, every one has a
+  plainer spelling (quotes make text), and a tag is how YAML is made to build
+  objects or read `!!bool yes` as false.
+- Numbers are plain decimal digits with an optional sign and fraction, at most
+  15 digits (`12`, `-3`, `1.5`): YAML 1.1 and 1.2 tools disagree on `012`,
+  `0o17`, `0b101`, `1_000`, `1:20`, `1e3`, `.inf` and `.nan`, so those are
+  errors that say to write the number plainly or quote the text.
 """
 
 from __future__ import annotations
@@ -11,28 +22,31 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import yaml
 from yaml.composer import ComposerError
-from yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
-from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
+from yaml.events import AliasEvent, MappingEndEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
 
 from .problems import Problem, field_name
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
+MAX_DIGITS = 15
 
-_STR = "tag:yaml.org,2002:str"
-_NULL = "tag:yaml.org,2002:null"
-_BOOL = "tag:yaml.org,2002:bool"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
+# The plain words that are not text, each in its group: one match per plain value, most of which are text.
+_PLAIN_WORDS = re.compile(
+    r"(?P<null>~|null|Null|NULL|)|(?P<bool>true|True|TRUE|false|False|FALSE)"
+    # words that YAML 1.1 tools (and PyYAML's defaults) read as true/false
+    r"|(?P<yaml11_bool>yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)"
+    # everything a YAML 1.1 or 1.2 tool reads as a number (hex, octal, binary, 1_000, 1:20, 1e3, .inf, .nan)
+    r"|(?P<number>[-+]?([0-9][0-9_]*(:[0-5]?[0-9])*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|\.[0-9_]+([eE][-+]?[0-9]+)?"
+    r"|0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|\.(inf|Inf|INF))|\.(nan|NaN|NAN))"
+)
+# The one spelling of a number they all read alike: decimal digits without a leading zero, an optional sign and fraction.
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?")
 
-# Words that YAML 1.1 tools (and PyYAML's defaults) read as true/false.
-_YAML11_BOOL = re.compile(r"^(yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$")
+_STD_TAG = "tag:yaml.org,2002:"
 # Bidirectional overrides and isolates, zero-width and byte-order marks: they hide or reorder text.
 _HIDDEN = re.compile("[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]")
 
@@ -51,21 +65,6 @@ else:  # pragma: no cover - PyYAML built without libyaml
             Reader.__init__(self, stream)
             Scanner.__init__(self)
             Parser.__init__(self)
-
-
-class _CoreResolver(Resolver):
-    """The YAML 1.2 core schema's plain scalars: no YAML 1.1 booleans, no implicit dates."""
-
-    yaml_implicit_resolvers: dict = {}
-
-
-_CoreResolver.add_implicit_resolver(_NULL, re.compile(r"^(~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-_CoreResolver.add_implicit_resolver(_BOOL, re.compile(r"^(true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_CoreResolver.add_implicit_resolver(_INT, re.compile(r"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789"))
-_CoreResolver.add_implicit_resolver(
-    _FLOAT, re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"), list("-+.0123456789")
-)
-_RESOLVER = _CoreResolver()
 
 
 class _Refused(Exception):
@@ -100,7 +99,8 @@ class Document:
 def load_yaml(text: bytes | str, path: str, max_bytes: int = MAX_BYTES) -> tuple[Document, list[Problem]]:
     """Parse one YAML file strictly; return the document and every problem found."""
     doc = Document(path)
-    raw = text.encode("utf-8") if isinstance(text, str) else text
+    # surrogatepass: a lone surrogate in a str then fails as invalid UTF-8 below, with its position
+    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     if len(raw) > max_bytes:
         return doc, [Problem(path, 1, 1, "", f"file is {len(raw):,} bytes; the limit is {max_bytes:,} bytes")]
     try:
@@ -110,20 +110,16 @@ def load_yaml(text: bytes | str, path: str, max_bytes: int = MAX_BYTES) -> tuple
         return doc, [Problem(path, line, col, "", "the file is not valid UTF-8 text; save it as UTF-8")]
     problems: list[Problem] = []
     try:
-        found = _read_document(_Parser(source), doc, problems)
+        found = _read_document(_Reading(_Parser(source), doc, problems))
     except _Refused as err:
-        return Document(path), [Problem(path, err.mark.line + 1, err.mark.column + 1, "", err.message)]
+        return Document(path), problems + [Problem(path, err.mark.line + 1, err.mark.column + 1, "", err.message)]
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        message = f"YAML syntax error: {err.problem or err.context}"
-        if err.context and err.problem:
-            message += f" ({err.context})"
-        return Document(path), [Problem(path, mark.line + 1, mark.column + 1, "", message)]
+        return Document(path), problems + [_syntax_problem(err, path)]
     except yaml.YAMLError as err:  # reader errors: characters YAML refuses outright
         line, col = _position(source[: getattr(err, "position", 0)])
         return Document(path), [Problem(path, line, col, "", f"YAML cannot read this file: {err}")]
     if not found:
-        return doc, [Problem(path, 1, 1, "", "the file is empty")]
+        return doc, problems + [Problem(path, 1, 1, "", "the file is empty")]
     return doc, problems
 
 
@@ -132,21 +128,48 @@ def _position(prefix: str) -> tuple[int, int]:
     return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
 
 
-def _read_document(parser, doc: Document, problems: list[Problem]) -> bool:
+def _syntax_problem(err: yaml.MarkedYAMLError, path: str) -> Problem:
+    """libyaml's own words for a syntax error, at its place."""
+    mark = err.problem_mark or err.context_mark
+    if mark is None:  # every libyaml error has a mark; this is only a guard
+        return Problem(path, 1, 1, "", f"YAML syntax error: {err}")
+    message = f"YAML syntax error: {err.problem or err.context}"
+    if err.context and err.problem:
+        message += f" ({err.context})"
+    return Problem(path, mark.line + 1, mark.column + 1, "", message)
+
+
+class _Reading(NamedTuple):
+    """What reading one file needs: the parser's events, and where values and problems go."""
+
+    parser: object
+    doc: Document
+    problems: list
+
+    def skipping(self) -> _Reading:
+        """The same reading, keeping nothing: to read past a value that is refused or repeated."""
+        return self._replace(doc=Document(self.doc.path), problems=[])
+
+
+def _read_document(reading: _Reading) -> bool:
     """Read the one document of a stream straight from the parser's events into doc; False if there is none."""
+    parser, doc = reading.parser, reading.doc
     parser.get_event()  # stream start
     if parser.check_event(StreamEndEvent):
         return False
     start = parser.get_event()
-    doc.data = _value(parser, (), 1, doc, problems)
+    if start.version or start.tags:
+        reading.problems.append(Problem(doc.path, start.start_mark.line + 1, 1, "", "directives (%YAML, %TAG) are not allowed; remove the line"))
+    doc.data = _value(reading, (), 1)
     parser.get_event()  # document end
     if not parser.check_event(StreamEndEvent):
         raise ComposerError("expected a single document in the stream", start.start_mark, "but found another document", parser.get_event().start_mark)
     return True
 
 
-def _value(parser, path: tuple, depth: int, doc: Document, problems: list[Problem]):
+def _value(reading: _Reading, path: tuple, depth: int):
     """Read one value (and everything nested in it) into plain data, recording positions and problems."""
+    parser, doc, problems = reading.parser, reading.doc, reading.problems
     event = parser.get_event()
     if isinstance(event, AliasEvent) or event.anchor:
         raise _Refused(event.start_mark, "anchors (&name) and aliases (*name) are not allowed; write the value out in full")
@@ -154,37 +177,39 @@ def _value(parser, path: tuple, depth: int, doc: Document, problems: list[Proble
         raise _Refused(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
     line, col = event.start_mark.line + 1, event.start_mark.column + 1
     doc.marks[path] = (line, col)
+    if event.tag is not None:
+        problems.append(Problem(doc.path, line, col, field_name(path), _tag_message(event.tag)))
     if isinstance(event, ScalarEvent):
-        tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
-        return _scalar(event, tag, line, col, path, doc.path, problems)
-    if event.tag not in (None, "!", _MAP if isinstance(event, MappingStartEvent) else _SEQ):
-        problems.append(Problem(doc.path, line, col, field_name(path), f"the tag {event.tag} is not allowed"))
+        return _scalar(event, line, col, path, doc.path, problems)
     if isinstance(event, SequenceStartEvent):
         items = []
         while not parser.check_event(SequenceEndEvent):
-            items.append(_value(parser, path + (len(items),), depth + 1, doc, problems))
+            items.append(_value(reading, path + (len(items),), depth + 1))
         parser.get_event()
         return items
     result: dict = {}
     while not parser.check_event(MappingEndEvent):
-        key = _key(parser, path, depth + 1, doc, problems)
+        key = _key(reading, path, depth + 1)
         if key is None or key in result:
-            _value(parser, path, depth + 1, Document(doc.path), [])  # read past the value without keeping it
+            _value(reading.skipping(), path, depth + 1)
         else:
-            result[key] = _value(parser, path + (key,), depth + 1, doc, problems)
+            result[key] = _value(reading, path + (key,), depth + 1)
     parser.get_event()
     return result
 
 
-def _key(parser, path: tuple, depth: int, doc: Document, problems: list[Problem]) -> str | None:
+def _key(reading: _Reading, path: tuple, depth: int) -> str | None:
     """Read one mapping key: its text, or None (with a problem) when it is not a plain word or repeats one."""
+    parser, doc, problems = reading.parser, reading.doc, reading.problems
     event = parser.peek_event()
     kline, kcol = event.start_mark.line + 1, event.start_mark.column + 1
     if not isinstance(event, ScalarEvent) or event.anchor or depth > MAX_DEPTH:
-        _value(parser, path, depth, Document(doc.path), [])  # refuses anchors and depth as for any value
+        _value(reading.skipping(), path, depth)  # refuses anchors and depth as for any value
         problems.append(Problem(doc.path, kline, kcol, field_name(path), "a key must be a plain word, not a list or mapping"))
         return None
     parser.get_event()
+    if event.tag is not None:
+        problems.append(Problem(doc.path, kline, kcol, field_name(path), _tag_message(event.tag)))
     here = path + (event.value,)
     if here in doc.key_marks:
         first = doc.key_marks[here][0]
@@ -194,33 +219,47 @@ def _key(parser, path: tuple, depth: int, doc: Document, problems: list[Problem]
     return event.value
 
 
-def _scalar(event: ScalarEvent, tag: str, line: int, col: int, field: tuple, path: str, problems: list[Problem]):
-    """Convert one scalar under the YAML 1.2 core schema, flagging YAML 1.1 traps."""
+def _tag_message(tag: str) -> str:
+    """Refuse a tag, shown as it was probably written (!!float rather than tag:yaml.org,2002:float)."""
+    shown = "!!" + tag[len(_STD_TAG) :] if tag.startswith(_STD_TAG) else tag if tag.startswith("!") else f"!<{tag}>"
+    return f"the tag {shown} is not allowed: write the value plainly, in quotes if it is text"
+
+
+def _scalar(event: ScalarEvent, line: int, col: int, field: tuple, path: str, problems: list[Problem]):
+    """Convert one scalar under the YAML 1.2 core schema, flagging YAML 1.1 traps; a tagged one stays text."""
     value = event.value
-    if tag == _STR:
-        if not event.style and _YAML11_BOOL.match(value):  # plain style: None in PyYAML, "" in libyaml
-            problems.append(
-                Problem(
-                    path, line, col, field_name(field),
-                    f'bare {value} means true/false to many YAML tools; write true or false, or "{value}" in quotes for the text',
-                )
-            )
-        hidden = _HIDDEN.search(value)
-        if hidden:
-            char = hidden.group()
-            name = unicodedata.name(char, "control character")
-            offset = value[: hidden.start()]
-            problems.append(
-                Problem(path, line, col, field_name(field), f"contains an invisible character U+{ord(char):04X} ({name}) after {offset[-20:]!r}; remove it")
-            )
+    hidden = _HIDDEN.search(value)
+    if hidden:
+        char = hidden.group()
+        name = unicodedata.name(char, "control character")
+        offset = value[: hidden.start()]
+        problems.append(
+            Problem(path, line, col, field_name(field), f"contains an invisible character U+{ord(char):04X} ({name}) after {offset[-20:]!r}; remove it")
+        )
+    if event.style or event.tag is not None:  # quoted or block text; plain style is None in PyYAML, "" in libyaml
         return value
-    if tag == _NULL:
+    word = _PLAIN_WORDS.fullmatch(value)
+    if word is None:
+        return value
+    if word.lastgroup == "null":
         return None
-    if tag == _BOOL:
+    if word.lastgroup == "bool":
         return value.lower() == "true"
-    if tag == _INT:
-        return int(value, 0) if value[:2] in ("0o", "0x") else int(value, 10)
-    if tag == _FLOAT:
-        return float(value)
-    problems.append(Problem(path, line, col, field_name(field), f"the tag {tag} is not allowed; remove it"))
+    if word.lastgroup == "number":
+        return _number(value, line, col, field, path, problems)
+    message = f'bare {value} means true/false to many YAML tools; write true or false, or "{value}" in quotes for the text'
+    problems.append(Problem(path, line, col, field_name(field), message))
     return value
+
+
+def _number(value: str, line: int, col: int, field: tuple, path: str, problems: list[Problem]):
+    """A plain number in decimal digits, within MAX_DIGITS; any other notation is an error, and stays text."""
+    if not _DECIMAL.fullmatch(value):
+        message = f'YAML tools disagree on what {value} means; write numbers in decimal digits, such as 12 or 1.5, or "{value}" in quotes for text'
+        problems.append(Problem(path, line, col, field_name(field), message))
+        return value
+    digits = len(value) - (value[0] in "+-") - ("." in value)
+    if digits > MAX_DIGITS:
+        problems.append(Problem(path, line, col, field_name(field), f"a number of {digits} digits is too long (at most {MAX_DIGITS}); put it in quotes if it is text"))
+        return value
+    return float(value) if "." in value else int(value)

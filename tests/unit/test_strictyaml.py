@@ -1,5 +1,7 @@
 """The strict YAML loader: every YAML trap is an error with a line and column."""
 
+import pytest
+
 from macros.strictyaml import MAX_DEPTH, load_yaml
 
 
@@ -66,8 +68,66 @@ def test_tab_indentation_is_a_syntax_error_not_a_crash():
 
 def test_custom_tags_are_refused():
     assert problems("a: !!python/object:os.system echo\n") == [
-        "x.yml:1:4: a: the tag tag:yaml.org,2002:python/object:os.system is not allowed; remove it"
+        "x.yml:1:4: a: the tag !!python/object:os.system is not allowed: write the value plainly, in quotes if it is text"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, tag",
+    [
+        ("a: !!float .inf\n", "!!float"),  # used to crash: float('.inf')
+        ("a: !!int abc\n", "!!int"),  # used to crash: int('abc')
+        ("a: !!int 0b101\n", "!!int"),
+        ("a: !!int 0x\n", "!!int"),
+        ("a: !!bool yes\n", "!!bool"),  # used to load as false
+        ("a: !!null hello\n", "!!null"),  # used to load as None
+        ("a: !!float nan\n", "!!float"),  # used to load as NaN
+        ("a: !!str 12\n", "!!str"),  # quotes say the same
+        ("a: ! 12\n", "!"),
+        ("a: !custom x\n", "!custom"),
+        ("a: !<tag:example.com,2000:x> y\n", "!<tag:example.com,2000:x>"),
+        ("a: !!map {b: 1}\n", "!!map"),
+        ("a: !!seq [1]\n", "!!seq"),
+    ],
+)
+def test_every_explicit_tag_is_refused(text, tag):
+    assert problems(text) == [f"x.yml:1:4: a: the tag {tag} is not allowed: write the value plainly, in quotes if it is text"]
+
+
+def test_a_tag_on_a_key_or_the_document_is_refused():
+    assert problems("--- !!map\n!!str a: 1\n") == [
+        "x.yml:1:5: the tag !!map is not allowed: write the value plainly, in quotes if it is text",
+        "x.yml:2:1: the tag !!str is not allowed: write the value plainly, in quotes if it is text",
+    ]
+
+
+def test_directives_are_refused():
+    assert problems("%YAML 1.1\n---\na: b\n") == ["x.yml:1:1: directives (%YAML, %TAG) are not allowed; remove the line"]
+
+
+@pytest.mark.parametrize("number", ["0x1F", "0o17", "012", "-012", "0b101", "1_000", "1:20", "1e3", "1.5e+3", ".5", "1.", ".inf", "-.Inf", ".NaN", "1e400"])
+def test_numbers_that_yaml_tools_read_differently_are_refused(number):
+    doc, found = load_yaml(f"a: {number}\n", "x.yml")
+    assert [str(p) for p in found] == [
+        f'x.yml:1:4: a: YAML tools disagree on what {number} means; write numbers in decimal digits, such as 12 or 1.5, or "{number}" in quotes for text'
+    ]
+    assert doc.data == {"a": number}
+
+
+def test_plain_decimal_numbers_load():
+    doc, found = load_yaml("a: 0\nb: -12\nc: +3\nd: 1.25\ne: 999999999999999\nf: -0.5\n", "x.yml")
+    assert found == [] and doc.data == {"a": 0, "b": -12, "c": 3, "d": 1.25, "e": 999999999999999, "f": -0.5}
+
+
+@pytest.mark.parametrize("digits", [16, 5000])
+def test_a_number_with_too_many_digits_is_refused_without_converting_it(digits):
+    assert problems(f"a: {'9' * digits}\n") == [f"x.yml:1:4: a: a number of {digits} digits is too long (at most 15); put it in quotes if it is text"]
+
+
+@pytest.mark.parametrize("text", ["3M", "7-Eleven", "1.2.3", "0x", "2024-01-31", "24/7", "1,000"])
+def test_text_that_merely_starts_with_a_digit_stays_text(text):
+    doc, found = load_yaml(f"a: {text}\n", "x.yml")
+    assert found == [] and doc.data == {"a": text}
 
 
 def test_bidi_override_in_a_name_is_refused():
