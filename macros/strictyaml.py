@@ -15,6 +15,11 @@ The rules, and why:
   15 digits (`12`, `-3`, `1.5`): YAML 1.1 and 1.2 tools disagree on `012`,
   `0o17`, `0b101`, `1_000`, `1:20`, `1e3`, `.inf` and `.nan`, so those are
   errors that say to write the number plainly or quote the text.
+- Text that looks the same is the same: a character in the Unicode categories
+  Cc (except tab and line breaks), Cf, Zl, Zp, Co or Cs, a noncharacter, or one
+  from the tag block U+E0000-U+E007F is an error wherever it is, in keys,
+  values and comments. This also refuses the zero-width joiner of emoji
+  sequences and Persian text: names and prose here do not need it.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import yaml
 from yaml.composer import ComposerError
 from yaml.events import AliasEvent, MappingEndEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
 
-from .problems import Problem, field_name
+from .problems import Problem, field_name, printable
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
@@ -47,8 +52,58 @@ _PLAIN_WORDS = re.compile(
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?")
 
 _STD_TAG = "tag:yaml.org,2002:"
-# Bidirectional overrides and isolates, zero-width and byte-order marks: they hide or reorder text.
-_HIDDEN = re.compile("[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]")
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs"})
+_UNNAMED = {"Cc": "a control character", "Co": "a private-use character", "Cs": "a surrogate", "Cn": "a noncharacter or unassigned code point"}
+
+
+def _is_hidden(char: str) -> bool:
+    """True for a character that is invisible or changes the direction of text; tab and newline are layout."""
+    code = ord(char)
+    return (
+        (unicodedata.category(char) in _HIDDEN_CATEGORIES and char not in "\t\n")
+        or 0xFDD0 <= code <= 0xFDEF  # noncharacters
+        or code & 0xFFFE == 0xFFFE  # the last two code points of every plane are noncharacters too
+        or 0xE0000 <= code <= 0xE007F  # the tag block, assigned (Cf) or not
+    )
+
+
+def _char_class(chars: list[str]) -> str:
+    """A regex character class body for `chars` (sorted), with runs collapsed into ranges."""
+    runs: list[list[int]] = []
+    for code in map(ord, chars):
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
+
+
+# The hidden characters of the Basic Multilingual Plane, listed once at import (about 10 ms); characters beyond it are
+# only suspects, confirmed one by one, because listing all 1.1 million code points would take over 100 ms.
+_BMP_HIDDEN = [chr(code) for code in range(0x10000) if _is_hidden(chr(code))]
+_ASTRAL = "\U00010000-\U0010ffff"
+_SUSPECT_IN_TEXT = re.compile(f"[{_char_class(_BMP_HIDDEN)}{_ASTRAL}]")
+# In a file, a carriage return is part of a line end (YAML turns it into a newline in values).
+_SUSPECT_IN_FILE = re.compile(f"[{_char_class([c for c in _BMP_HIDDEN if c != chr(13)])}{_ASTRAL}]")
+
+
+def _hidden(text: str, suspects: re.Pattern = _SUSPECT_IN_TEXT):
+    """Yield a match for each hidden character in `text`."""
+    for match in suspects.finditer(text):
+        if match.group() < "\U00010000" or _is_hidden(match.group()):
+            yield match
+
+
+def _describe(char: str) -> str:
+    """U+200B (ZERO WIDTH SPACE): the code point and its Unicode name, or what kind of character it is."""
+    name = unicodedata.name(char, "") or _UNNAMED.get(unicodedata.category(char), "unnamed")
+    return f"U+{ord(char):04X} ({name})"
+
+
+def _hidden_message(char: str, before: str, where: str) -> str:
+    """The message for a hidden character, with the visible text just before it so an editor can find it."""
+    place = f"after {before[-20:]!r}" if before else f"at the start of the {where}"
+    return f"contains an invisible character {_describe(char)} {place}; remove it"
 
 
 if yaml.__with_libyaml__:
@@ -108,24 +163,38 @@ def load_yaml(text: bytes | str, path: str, max_bytes: int = MAX_BYTES) -> tuple
     except UnicodeDecodeError as err:
         line, col = _position(raw[: err.start].decode("utf-8", "replace"))
         return doc, [Problem(path, line, col, "", "the file is not valid UTF-8 text; save it as UTF-8")]
-    problems: list[Problem] = []
+    problems = _hidden_in_file(source, path)
     try:
-        found = _read_document(_Reading(_Parser(source), doc, problems))
+        found = _read_document(_Reading(_Parser(source), source, doc, problems))
     except _Refused as err:
         return Document(path), problems + [Problem(path, err.mark.line + 1, err.mark.column + 1, "", err.message)]
     except yaml.MarkedYAMLError as err:
         return Document(path), problems + [_syntax_problem(err, path)]
-    except yaml.YAMLError as err:  # reader errors: characters YAML refuses outright
+    except yaml.YAMLError as err:  # reader errors: characters YAML refuses outright, already named when hidden
         line, col = _position(source[: getattr(err, "position", 0)])
-        return Document(path), [Problem(path, line, col, "", f"YAML cannot read this file: {err}")]
+        return Document(path), problems or [Problem(path, line, col, "", f"YAML cannot read this file: {err}")]
     if not found:
         return doc, problems + [Problem(path, 1, 1, "", "the file is empty")]
     return doc, problems
 
 
 def _position(prefix: str) -> tuple[int, int]:
-    """1-based line and column just after `prefix`."""
-    return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
+    """1-based line and column just after `prefix`, counting line ends as YAML does (LF, CRLF or CR)."""
+    line = prefix.count("\n") + prefix.count("\r") - prefix.count("\r\n") + 1
+    return line, len(prefix) - max(prefix.rfind("\n"), prefix.rfind("\r"))
+
+
+def _hidden_in_file(source: str, path: str) -> list[Problem]:
+    """One problem for each line holding a hidden character, at that character: one search when there is none."""
+    problems: list[Problem] = []
+    last_line = 0
+    for match in _hidden(source, _SUSPECT_IN_FILE):
+        line, col = _position(source[: match.start()])
+        if line != last_line:
+            before = source[match.start() - col + 1 : match.start()]
+            problems.append(Problem(path, line, col, "", _hidden_message(match.group(), before, "line")))
+            last_line = line
+    return problems
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, path: str) -> Problem:
@@ -140,9 +209,10 @@ def _syntax_problem(err: yaml.MarkedYAMLError, path: str) -> Problem:
 
 
 class _Reading(NamedTuple):
-    """What reading one file needs: the parser's events, and where values and problems go."""
+    """What reading one file needs: the parser's events, the file's text, and where values and problems go."""
 
     parser: object
+    source: str
     doc: Document
     problems: list
 
@@ -180,6 +250,7 @@ def _value(reading: _Reading, path: tuple, depth: int):
     if event.tag is not None:
         problems.append(Problem(doc.path, line, col, field_name(path), _tag_message(event.tag)))
     if isinstance(event, ScalarEvent):
+        _escaped_hidden(reading, event, path, "text")
         return _scalar(event, line, col, path, doc.path, problems)
     if isinstance(event, SequenceStartEvent):
         items = []
@@ -210,6 +281,8 @@ def _key(reading: _Reading, path: tuple, depth: int) -> str | None:
     parser.get_event()
     if event.tag is not None:
         problems.append(Problem(doc.path, kline, kcol, field_name(path), _tag_message(event.tag)))
+    if _escaped_hidden(reading, event, path, "key"):
+        return None
     here = path + (event.value,)
     if here in doc.key_marks:
         first = doc.key_marks[here][0]
@@ -219,23 +292,31 @@ def _key(reading: _Reading, path: tuple, depth: int) -> str | None:
     return event.value
 
 
+def _escaped_hidden(reading: _Reading, event: ScalarEvent, path: tuple, what: str) -> bool:
+    """Report a hidden character that a double-quoted escape such as \\u200b wrote (the file scan saw the rest)."""
+    if event.style != '"':
+        return False
+    written = reading.source[event.start_mark.index : event.end_mark.index]
+    if "\\" not in written:
+        return False
+    for hidden in _hidden(event.value):
+        if hidden.group() not in written:
+            line, col = event.start_mark.line + 1, event.start_mark.column + 1
+            message = _hidden_message(hidden.group(), event.value[: hidden.start()], what)
+            reading.problems.append(Problem(reading.doc.path, line, col, field_name(path), message if what == "text" else f"the key {message}"))
+            return True
+    return False
+
+
 def _tag_message(tag: str) -> str:
     """Refuse a tag, shown as it was probably written (!!float rather than tag:yaml.org,2002:float)."""
-    shown = "!!" + tag[len(_STD_TAG) :] if tag.startswith(_STD_TAG) else tag if tag.startswith("!") else f"!<{tag}>"
+    shown = printable("!!" + tag[len(_STD_TAG) :] if tag.startswith(_STD_TAG) else tag if tag.startswith("!") else f"!<{tag}>")
     return f"the tag {shown} is not allowed: write the value plainly, in quotes if it is text"
 
 
 def _scalar(event: ScalarEvent, line: int, col: int, field: tuple, path: str, problems: list[Problem]):
     """Convert one scalar under the YAML 1.2 core schema, flagging YAML 1.1 traps; a tagged one stays text."""
     value = event.value
-    hidden = _HIDDEN.search(value)
-    if hidden:
-        char = hidden.group()
-        name = unicodedata.name(char, "control character")
-        offset = value[: hidden.start()]
-        problems.append(
-            Problem(path, line, col, field_name(field), f"contains an invisible character U+{ord(char):04X} ({name}) after {offset[-20:]!r}; remove it")
-        )
     if event.style or event.tag is not None:  # quoted or block text; plain style is None in PyYAML, "" in libyaml
         return value
     word = _PLAIN_WORDS.fullmatch(value)

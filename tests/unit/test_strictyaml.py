@@ -1,7 +1,10 @@
 """The strict YAML loader: every YAML trap is an error with a line and column."""
 
+import unicodedata
+
 import pytest
 
+from macros import strictyaml
 from macros.strictyaml import MAX_DEPTH, load_yaml
 
 
@@ -130,16 +133,92 @@ def test_text_that_merely_starts_with_a_digit_stays_text(text):
     assert found == [] and doc.data == {"a": text}
 
 
-def test_bidi_override_in_a_name_is_refused():
-    assert problems("name: \"Acme\u202eproC\"\n") == [
+def test_bidi_override_written_as_an_escape_is_refused_at_its_value():
+    assert problems('name: "Acme\\u202eproC"\n') == [
         "x.yml:1:7: name: contains an invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) after 'Acme'; remove it"
     ]
 
 
-def test_zero_width_space_is_refused():
+def test_zero_width_space_is_refused_at_its_own_column():
     assert problems("name: Ac\u200bme\n") == [
-        "x.yml:1:7: name: contains an invisible character U+200B (ZERO WIDTH SPACE) after 'Ac'; remove it"
+        "x.yml:1:9: contains an invisible character U+200B (ZERO WIDTH SPACE) after 'name: Ac'; remove it"
     ]
+
+
+def test_hidden_characters_in_keys_are_refused():
+    assert problems('na\u200bme: A\n"in\\u200bdustry": B\n') == [
+        "x.yml:1:3: contains an invisible character U+200B (ZERO WIDTH SPACE) after 'na'; remove it",
+        "x.yml:2:1: the key contains an invisible character U+200B (ZERO WIDTH SPACE) after 'in'; remove it",
+    ]
+
+
+def test_hidden_characters_in_comments_are_refused():
+    """A direction override in a comment can make the file read differently from what it holds (Trojan Source)."""
+    assert problems("# see \u202egnp.exe\nname: A\n") == [
+        "x.yml:1:7: contains an invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) after '# see '; remove it"
+    ]
+
+
+def test_one_problem_per_line_with_hidden_characters():
+    assert problems("a: \u200b\u200b\nb: \u00ad\n") == [
+        "x.yml:1:4: contains an invisible character U+200B (ZERO WIDTH SPACE) after 'a: '; remove it",
+        "x.yml:2:4: contains an invisible character U+00AD (SOFT HYPHEN) after 'b: '; remove it",
+    ]
+
+
+@pytest.mark.parametrize(
+    "char, described",
+    [
+        ("\x07", "U+0007 (a control character)"),  # Cc
+        ("\x85", "U+0085 (a control character)"),  # Cc, and a line break to YAML 1.1
+        ("\u00ad", "U+00AD (SOFT HYPHEN)"),  # Cf
+        ("\u200d", "U+200D (ZERO WIDTH JOINER)"),  # Cf: refused in emoji sequences too
+        ("\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),  # Cf
+        ("\ufeff", "U+FEFF (ZERO WIDTH NO-BREAK SPACE)"),  # Cf: a byte-order mark anywhere but the start
+        ("\U00013430", "U+13430 (EGYPTIAN HIEROGLYPH VERTICAL JOINER)"),  # Cf beyond the BMP
+        ("\U000e0041", "U+E0041 (TAG LATIN CAPITAL LETTER A)"),  # Cf, tag block
+        ("\U000e0002", "U+E0002 (a noncharacter or unassigned code point)"),  # tag block, unassigned
+        ("\u2028", "U+2028 (LINE SEPARATOR)"),  # Zl
+        ("\u2029", "U+2029 (PARAGRAPH SEPARATOR)"),  # Zp
+        ("\ue000", "U+E000 (a private-use character)"),  # Co
+        ("\U00100000", "U+100000 (a private-use character)"),  # Co, plane 16
+        ("\ufdd0", "U+FDD0 (a noncharacter or unassigned code point)"),
+        ("\U0001fffe", "U+1FFFE (a noncharacter or unassigned code point)"),
+    ],
+)
+def test_each_kind_of_hidden_character_is_refused_written_or_escaped(char, described):
+    assert problems(f"a: x{char}\n") == [f"x.yml:1:5: contains an invisible character {described} after 'a: x'; remove it"]
+    escaped = f"\\U{ord(char):08x}"
+    assert problems(f'a: "x{escaped}"\n') == [f"x.yml:1:4: a: contains an invisible character {described} after 'x'; remove it"]
+
+
+def test_the_hidden_set_is_exactly_the_unicode_categories_plus_noncharacters_and_tags():
+    """The precomputed search and the rule agree on the whole BMP and on planes 1 and 14 (format controls, tags)."""
+    codes = [*range(0x10000), *range(0x10000, 0x20000), *range(0xE0000, 0xF0000), *(p * 0x10000 + 0xFFFE for p in range(17))]
+    text = "".join(map(chr, codes))
+    found = {m.group() for m in strictyaml._hidden(text)}
+    expected = {
+        c for c in text
+        if (unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs") and c not in "\t\n")
+        or 0xFDD0 <= ord(c) <= 0xFDEF or ord(c) & 0xFFFE == 0xFFFE or 0xE0000 <= ord(c) <= 0xE007F
+    }
+    assert found == expected
+    assert {"\u200b", "\u202e", "\U000e0001", "\U0001d173", "\r"} <= found and not {"\t", "\n", " ", "\u00a0", "a"} & found
+
+
+@pytest.mark.parametrize(
+    "text, data",
+    [
+        ("name: Café 😀\n", {"name": "Café 😀"}),
+        ("name: 北京\n", {"name": "北京"}),
+        ("a: b\tc\n", {"a": "b\tc"}),
+        ("a: 1\r\nb: |\r\n  x\r\n  y\r\n", {"a": 1, "b": "x\ny\n"}),
+        ("\ufeffa: 1\n", {"a": 1}),
+    ],
+)
+def test_visible_text_tabs_line_ends_and_a_leading_byte_order_mark_are_welcome(text, data):
+    doc, found = load_yaml(text, "x.yml")
+    assert found == [] and doc.data == data
 
 
 def test_right_to_left_text_is_welcome():
@@ -160,3 +239,9 @@ def test_positions_are_recorded_for_values_and_keys():
     assert doc.where(("sources", 0, "url")) == (3, 10)
     assert doc.where_key(("sources", 0, "url")) == (3, 5)
     assert doc.where(("sources", 0, "missing")) == (2, 5)
+
+
+def test_a_field_name_never_prints_a_direction_override():
+    """Problems about a key that holds one show it as an escape, so the terminal does not reorder the line."""
+    found = problems("na\u202eme: A\nna\u202eme: B\n")
+    assert found[-1] == "x.yml:2:1: na\\u202eme: duplicate key (first given on line 1); keep one"

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from helpers import ROOT, copy_data
+from macros import strictyaml
 from macros.cli import main
 from macros.strictyaml import MAX_BYTES, MAX_DEPTH, load_yaml
 
@@ -19,6 +20,7 @@ CLEAN = "no problem"
 TAG = "is not allowed: write the value plainly, in quotes if it is text"
 NUMBER = "YAML tools disagree on what"
 SYNTAX = "YAML syntax error: "
+HIDDEN = "contains an invisible character"
 NOT_UTF8 = "the file is not valid UTF-8 text; save it as UTF-8"
 ANCHOR = "anchors (&name) and aliases (*name) are not allowed"
 NESTED = f"nested more than {MAX_DEPTH} levels deep"
@@ -57,6 +59,7 @@ CORPUS = [
     case("tag-local-mapping", "a: !thing {b: 1}\n", "the tag !thing"),
     case("tag-verbatim", "a: !<tag:example.com,2000:x> y\n", "the tag !<tag:example.com,2000:x>"),
     case("tag-verbatim-local", "a: !<!bar> y\n", "the tag !bar"),
+    case("tag-uri-escape-hidden", "a: !<tag:x%E2%80%8B> y\n", r"the tag !<tag:x\u200b>"),
     case("tag-on-key", "!!str a: 1\n", "the tag !!str"),
     case("tag-on-explicit-key", "? !!str a\n: 1\n", "the tag !!str"),
     case("tag-directive", "%TAG !e! tag:example.com,2000:\n---\na: !e!foo x\n", DIRECTIVE),
@@ -136,6 +139,10 @@ CORPUS = [
     case("key-block-sequence", "? - a\n  - b\n: 1\n", KEY),
     case("key-anchor", "&k a: 1\n", ANCHOR),
     case("key-alias", "a: 1\n*k : 2\n", ANCHOR),
+    case("key-zero-width-written", "na\u200bme: A\n", HIDDEN + " U+200B (ZERO WIDTH SPACE)"),
+    case("key-zero-width-escaped", '"na\\u200bme": A\n', "the key " + HIDDEN + " U+200B"),
+    case("key-bidi-written", "\u202ename: A\n", HIDDEN + " U+202E"),
+    case("key-bidi-escaped", '"\\u202ename": A\n', "the key " + HIDDEN + " U+202E"),
     case("key-no-break-space", "na\u00a0me: A\n", CLEAN),
     case("key-very-long", "k" * 2000 + ": 1\n", SYNTAX),
     case("key-long-quoted", '"' + "k" * 1100 + '": 1\n', SYNTAX),
@@ -215,6 +222,8 @@ CORPUS = [
     # byte-order marks, line ends, tabs
     case("bom-str", "\ufeffa: 1\n", CLEAN),
     case("bom-bytes", b"\xef\xbb\xbfa: 1\n", CLEAN),
+    case("bom-twice", "\ufeff\ufeffa: 1\n", HIDDEN + " U+FEFF"),
+    case("bom-in-middle", "a: 1\n\ufeffb: 2\n", HIDDEN + " U+FEFF"),
     case("utf-16", "a: 1\n".encode("utf-16"), NOT_UTF8),
     case("utf-32", "a: 1\n".encode("utf-32"), NOT_UTF8),
     case("crlf", "a: 1\r\nb: |\r\n  x\r\n  y\r\nc: \"p\r\n  q\"\r\n", CLEAN),
@@ -224,7 +233,25 @@ CORPUS = [
     case("tab-after-colon", "a:\t1\n", CLEAN),
     case("tab-in-flow", "a: [1,\t2]\n", CLEAN),
     case("tab-before-comment", "a: 1\n  \t# c\n", CLEAN),
-    # control, invisible and direction-changing characters, written or escaped (more follow with the Unicode rule)
+    # control, invisible and direction-changing characters, written or escaped
+    case("nul-byte", b"a: b\x00c\n", HIDDEN + " U+0000"),
+    case("nul-only", b"\x00", HIDDEN + " U+0000"),
+    case("nul-in-comment", b"# \x00\na: 1\n", HIDDEN + " U+0000"),
+    case("bell", "a: b\x07\n", HIDDEN + " U+0007"),
+    case("escape-char-written", "a: \x1b[31mred\n", HIDDEN + " U+001B"),
+    case("delete-char", "a: b\x7f\n", HIDDEN + " U+007F"),
+    case("next-line-written", "a: b\x85c\n", HIDDEN + " U+0085"),
+    case("line-separator-written", "a: b\u2028c: d\n", HIDDEN + " U+2028"),
+    case("paragraph-separator-written", "a: b\u2029\n", HIDDEN + " U+2029"),
+    case("vertical-tab", "a: b\x0bc\n", HIDDEN + " U+000B"),
+    case("form-feed", "a: 1\n\x0c\nb: 2\n", HIDDEN + " U+000C"),
+    case("escaped-nul", 'a: "\\0"\n', "a: " + HIDDEN + " U+0000"),
+    case("escaped-bell", 'a: "\\a"\n', HIDDEN + " U+0007"),
+    case("escaped-escape", 'a: "\\e[31m"\n', HIDDEN + " U+001B"),
+    case("escaped-carriage-return", 'a: "x\\ry"\n', HIDDEN + " U+000D"),
+    case("escaped-next-line", 'a: "\\N"\n', HIDDEN + " U+0085"),
+    case("escaped-line-separator", 'a: "\\L"\n', HIDDEN + " U+2028"),
+    case("escaped-paragraph-separator", 'a: "\\P"\n', HIDDEN + " U+2029"),
     case("escaped-no-break-space", 'a: "x\\_y"\n', CLEAN),
     case("escaped-ascii", 'a: "\\x41\\u0042\\U00000043\\/\\t"\n', CLEAN),
     case("escaped-invalid", 'a: "\\q"\n', SYNTAX),
@@ -233,6 +260,27 @@ CORPUS = [
     case("escaped-lone-low-surrogate", 'a: "\\udc00"\n', SYNTAX),
     case("escaped-surrogate-pair", 'a: "\\ud83d\\ude00"\n', SYNTAX),
     case("escaped-beyond-unicode", 'a: "\\U00110000"\n', SYNTAX),
+    case("escaped-zero-width", 'a: "x\\u200by"\n', "a: " + HIDDEN + " U+200B (ZERO WIDTH SPACE) after 'x'"),
+    case("escaped-bidi", 'name: "Good Co\\u202egnp.exe"\n', "name: " + HIDDEN + " U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    case("escaped-isolate", 'a: "\\u2067x"\n', HIDDEN + " U+2067"),
+    case("escaped-tag-character", 'a: "x\\U000E0041"\n', HIDDEN + " U+E0041"),
+    case("escaped-private-use", 'a: "\\uE000"\n', HIDDEN + " U+E000"),
+    case("escaped-noncharacter", 'a: "\\uFFFE"\n', HIDDEN + " U+FFFE"),
+    case("escaped-in-list", 'a: ["ok", "x\\u200dy"]\n', "a[1]: " + HIDDEN + " U+200D"),
+    case("written-zero-width", "name: Ac\u200bme\n", HIDDEN + " U+200B (ZERO WIDTH SPACE) after 'name: Ac'"),
+    case("written-bidi-in-comment", "a: 1 # \u202etxt.exe\n", HIDDEN + " U+202E"),
+    case("written-soft-hyphen", "a: Acme\u00adCorp\n", HIDDEN + " U+00AD"),
+    case("written-word-joiner", "a: x\u2060y\n", HIDDEN + " U+2060"),
+    case("written-emoji-zwj", "a: \U0001F468\u200d\U0001F469\n", HIDDEN + " U+200D (ZERO WIDTH JOINER)"),
+    case("written-tag-sequence", "a: \U0001F3F4\U000E0067\U000E0062\U000E007F\n", HIDDEN + " U+E0067"),
+    case("written-private-use", "a: x\U000F0000\n", HIDDEN + " U+F0000"),
+    case("written-noncharacter", "a: \ufdd0\n", HIDDEN + " U+FDD0"),
+    case("written-plane-noncharacter", "a: \U0010FFFF\n", HIDDEN + " U+10FFFF"),
+    case("written-egyptian-format", "a: x\U00013430y\n", HIDDEN + " U+13430"),
+    case("written-mongolian-vowel-separator", "a: x\u180ey\n", HIDDEN + " U+180E"),
+    case("written-in-single-quotes", "a: 'x\u200by'\n", HIDDEN + " U+200B"),
+    case("written-in-block-scalar", "a: |\n  x\u200by\n", HIDDEN + " U+200B"),
+    case("written-and-escaped", 'a: "\u200b\\u200c"\n', HIDDEN + " U+200C"),
     case("visible-unicode", "name: Café 😀 北京 شركة\n", CLEAN),
     case("no-break-space", "a: Acme\u00a0Corp\n", CLEAN),
     case("combining-marks", "a: e\u0301\n", CLEAN),
@@ -284,6 +332,8 @@ def test_the_loader_answers_every_input_with_clean_data_or_positioned_problems(t
     for problem in found:
         assert problem.path == "x.yml" and problem.message.strip(), problem
         assert 1 <= problem.line <= lines + 1 and problem.col >= 1, problem
+        # a printed problem never carries the invisible or direction-changing characters it reports
+        assert not list(strictyaml._hidden(str(problem))), repr(str(problem))
     if not found:
         _assert_plain_data(doc.data)
     if expect == CLEAN:
