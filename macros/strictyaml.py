@@ -169,7 +169,7 @@ def load_yaml(text: bytes | str, path: str, max_bytes: int = MAX_BYTES) -> tuple
     except _Refused as err:
         return Document(path), problems + [Problem(path, err.mark.line + 1, err.mark.column + 1, "", err.message)]
     except yaml.MarkedYAMLError as err:
-        return Document(path), problems + [_syntax_problem(err, path)]
+        return Document(path), problems + [_syntax_problem(err, source, path)]
     except yaml.YAMLError as err:  # reader errors: characters YAML refuses outright, already named when hidden
         line, col = _position(source[: getattr(err, "position", 0)])
         return Document(path), problems or [Problem(path, line, col, "", f"YAML cannot read this file: {err}")]
@@ -197,15 +197,24 @@ def _hidden_in_file(source: str, path: str) -> list[Problem]:
     return problems
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, path: str) -> Problem:
-    """libyaml's own words for a syntax error, at its place."""
+def _syntax_problem(err: yaml.MarkedYAMLError, source: str, path: str) -> Problem:
+    """libyaml's own words for a syntax error, at its place; for a tab, what to do instead, at the tab."""
     mark = err.problem_mark or err.context_mark
     if mark is None:  # every libyaml error has a mark; this is only a guard
         return Problem(path, 1, 1, "", f"YAML syntax error: {err}")
+    line, col = mark.line + 1, mark.column + 1
+    at_tab = source[mark.index : mark.index + 1] == "\t"
+    if at_tab or "tab" in (err.problem or ""):
+        if not at_tab:  # libyaml may point at the start of the line: point at its first tab instead
+            start = mark.index - mark.column
+            end = source.find("\n", start)
+            tab = source.find("\t", start, end if end >= 0 else len(source))
+            col = tab - start + 1 if tab >= 0 else col
+        return Problem(path, line, col, "", "YAML syntax error: a tab is used for indentation; indent with spaces, not tabs")
     message = f"YAML syntax error: {err.problem or err.context}"
     if err.context and err.problem:
         message += f" ({err.context})"
-    return Problem(path, mark.line + 1, mark.column + 1, "", message)
+    return Problem(path, line, col, "", message)
 
 
 class _Reading(NamedTuple):

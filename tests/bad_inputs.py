@@ -73,6 +73,10 @@ CASES = {
         lambda t: t.replace('industry: "Grocery retail"', 'industry: "Grocery retail'),
         None,  # checked below: the parser's own words vary, the place must not
     ),
+    "tab indentation": (
+        lambda t: t.replace("    position: coaching", "  \tposition: coaching"),
+        f"{KROGER}:16:3: YAML syntax error: a tab is used for indentation; indent with spaces, not tabs",
+    ),
     "duplicate company": (
         lambda t: t.replace('name: "Kroger"', 'name: "uber"'),
         "data/case-studies/uber.yml:7:7: name: 'Uber' already has a case study in data/case-studies/kroger.yml; update that file instead",

@@ -64,9 +64,27 @@ def test_syntax_error_points_at_the_line():
     assert len(found) == 1 and found[0].startswith("x.yml:3:9: YAML syntax error:")
 
 
-def test_tab_indentation_is_a_syntax_error_not_a_crash():
-    found = problems("name: Acme\n\tindustry: x\n")
-    assert len(found) == 1 and found[0].startswith("x.yml:2:1: YAML syntax error:")
+TAB = "YAML syntax error: a tab is used for indentation; indent with spaces, not tabs"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("name: Acme\n\tindustry: x\n", "2:1"),  # libyaml: "found a tab character that violates indentation"
+        ("\tname: x\n", "1:1"),  # libyaml: "found character that cannot start any token"
+        ("a:\n \tb: 1\n", "2:2"),
+        ("a:\n  b: 1\n  \tc: 2\n", "3:3"),
+        ("a:\n  -\tx\n", "2:4"),
+        ("a: |\n  x\n\ty\n", "3:1"),  # libyaml: "found a tab character where an indentation space is expected"
+    ],
+)
+def test_tab_indentation_says_to_indent_with_spaces_at_the_tab(text, place):
+    assert problems(text) == [f"x.yml:{place}: {TAB}"]
+
+
+def test_tabs_inside_values_and_before_comments_are_fine():
+    doc, found = load_yaml("a: b\tc\n  \t# note\nd:\t1\ne: [1,\t2]\n", "x.yml")
+    assert found == [] and doc.data == {"a": "b\tc", "d": 1, "e": [1, 2]}
 
 
 def test_custom_tags_are_refused():

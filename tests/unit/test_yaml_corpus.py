@@ -28,6 +28,7 @@ KEY = "a key must be a plain word, not a list or mapping"
 DUPLICATE = "duplicate key (first given on line"
 DIRECTIVE = "directives (%YAML, %TAG) are not allowed"
 EMPTY = "the file is empty"
+TABS = "indent with spaces, not tabs"
 
 
 def case(id_, text, expect):
@@ -229,6 +230,12 @@ CORPUS = [
     case("crlf", "a: 1\r\nb: |\r\n  x\r\n  y\r\nc: \"p\r\n  q\"\r\n", CLEAN),
     case("cr-only", "a: 1\rb: 2\r", CLEAN),
     case("mixed-line-ends", "a: 1\r\nb: 2\nc: 3\r", CLEAN),
+    case("tab-indent", "name: Tab Co\n\tindustry: Test\n", TABS),
+    case("tab-indent-first-line", "\tname: x\n", TABS),
+    case("tab-after-spaces", "a:\n \tb: 1\n", TABS),
+    case("tab-before-dash", "a:\n\t- x\n", TABS),
+    case("tab-after-dash", "a:\n  -\tx\n", TABS),
+    case("tab-in-block-scalar-indent", "a: |\n\tx\n", TABS),
     case("tab-in-value", "a: b\tc\n", CLEAN),
     case("tab-after-colon", "a:\t1\n", CLEAN),
     case("tab-in-flow", "a: [1,\t2]\n", CLEAN),
