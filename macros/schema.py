@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import jsonschema_rs
 from .problems import Problem, field_name
 from .strictyaml import Document
 
+_LINE_BREAK = re.compile(r"[\n\r]")
 _TYPE_WORDS = {
     "string": "text",
     "array": "a list (lines starting with '- ')",
@@ -64,12 +66,24 @@ def _inline(node, here: str, schemas: dict):
 
 def check_schema(doc: Document, schema_dir: Path, name: str) -> list[Problem]:
     """Validate `doc` against `schema_dir/name`; one problem per thing to fix."""
-    if _screen(str(schema_dir), name).is_valid(doc.data):
+    screen = _screen(str(schema_dir), name)
+    if screen.is_valid(doc.data):
         return []
     problems: list[Problem] = []
     for error in _validator(str(schema_dir), name).iter_errors(doc.data):
         problems.extend(_explain(error, doc))
-    return problems
+    # the validators disagree (a regex dialect, say): what the compiled one rejects is never accepted
+    return problems or _screen_problems(screen, doc)
+
+
+def _screen_problems(screen, doc: Document) -> list[Problem]:
+    """The compiled validator's own errors, positioned, for when the reference validator finds nothing to explain."""
+    problems = []
+    for error in screen.iter_errors(doc.data):
+        path = tuple(error.instance_path)
+        line, col = doc.where(path)
+        problems.append(Problem(doc.path, line, col, field_name(path), error.message))
+    return problems or [Problem(doc.path, 1, 1, "", "the file does not match its schema")]
 
 
 def _explain(error, doc: Document) -> list[Problem]:
@@ -97,6 +111,8 @@ def _explain(error, doc: Document) -> list[Problem]:
         got = "nothing (the value is empty)" if error.instance is None else _TYPE_WORDS.get(_json_type(error.instance), "something else")
         return [Problem(doc.path, line, col, here, f"expected {_TYPE_WORDS.get(error.validator_value, error.validator_value)}, got {got}")]
     if kind == "pattern":
+        if _LINE_BREAK.search(error.instance) and re.search(error.validator_value, _LINE_BREAK.sub("", error.instance)):
+            return [Problem(doc.path, line, col, here, _one_line(error.instance))]
         hint = schema.get("patternErrorMessage", f"must match {error.validator_value}")
         return [Problem(doc.path, line, col, here, f"{_short(error.instance)} is not accepted: {hint}")]
     if kind == "minLength":
@@ -108,6 +124,13 @@ def _explain(error, doc: Document) -> list[Problem]:
     if kind == "maxItems":
         return [Problem(doc.path, line, col, here, f"has {len(error.instance)} items; at most {error.validator_value} are allowed")]
     return [Problem(doc.path, line, col, here, error.message)]
+
+
+def _one_line(text: str) -> str:
+    """What to do when a line break is all that is wrong with a one-line value."""
+    if text.endswith("\n"):  # what a | or > block gives: the editor meant one line
+        return "must be one line; remove the line break (a value after | or > ends with one: write it on the key's line instead)"
+    return "must be one line; remove the line break"
 
 
 def _json_type(value) -> str:

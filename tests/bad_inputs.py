@@ -73,6 +73,11 @@ CASES = {
         lambda t: t.replace('industry: "Grocery retail"', 'industry: "Grocery retail'),
         None,  # checked below: the parser's own words vary, the place must not
     ),
+    "block scalar in a one-line field": (
+        lambda t: t.replace('industry: "Grocery retail"', "industry: |\n  Grocery retail"),
+        f"{KROGER}:8:11: industry: must be one line; remove the line break "
+        "(a value after | or > ends with one: write it on the key's line instead)",
+    ),
     "tab indentation": (
         lambda t: t.replace("    position: coaching", "  \tposition: coaching"),
         f"{KROGER}:16:3: YAML syntax error: a tab is used for indentation; indent with spaces, not tabs",
