@@ -34,6 +34,16 @@ CASES = {
         f"{KROGER}:16:15: positions.operating-principle.position: 'teaching' is not a valid choice "
         "(did you mean coaching?); valid choices: enabling, coaching, execution",
     ),
+    "empty position": (
+        lambda t: t.replace("position: coaching", "position:"),
+        f"{KROGER}:16:14: positions.operating-principle.position: a position is needed; valid choices: "
+        "enabling, coaching, execution (or delete this spectrum if the sources do not say)",
+    ),
+    "empty spectrum": (
+        lambda t: t.replace("  operating-principle:\n", "  team-hierarchy:\n  operating-principle:\n"),
+        f"{KROGER}:15:18: positions.team-hierarchy: expected a group of fields, got nothing (the value is empty): "
+        "fill it in, or delete this spectrum if the sources do not say",
+    ),
     "bad reporting line": (
         lambda t: t.replace("positions:", "reporting_line:\n  id: ceo\n  evidence: It says so.\npositions:"),
         f"{KROGER}:15:7: reporting_line.id: 'ceo' is not a valid choice (did you mean cto?); valid choices: "

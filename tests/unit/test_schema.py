@@ -149,3 +149,49 @@ def test_a_one_line_field_with_a_trailing_newline_says_to_remove_it(path):
         (field_name(path), "must be one line; remove the line break (a value after | or > ends with one: write it on the key's line instead)")
     ]
     assert (problems[0].line, problems[0].col) == doc.where(path) and problems[0].line > 1
+
+
+@pytest.mark.parametrize(
+    "path, value, message",
+    [
+        (("positions", "operating-principle", "position"), None,
+         "a position is needed; valid choices: enabling, coaching, execution (or delete this spectrum if the sources do not say)"),
+        (("positions", "operating-principle", "position"), "",
+         "a position is needed; valid choices: enabling, coaching, execution (or delete this spectrum if the sources do not say)"),
+        (("specialisation",), {"by": None, "evidence": "It says so."},
+         "a specialisation is needed; valid choices: customer-type, product-pillar, outcome (or delete specialisation if the sources do not say)"),
+        (("reporting_line",), {"id": None, "evidence": "It says so."},
+         "a reporting line is needed; valid choices: head-of-product, general-manager, cto, coo, program-management, operations-org, biz-ops, "
+         "product-areas (or delete reporting_line if the sources do not say)"),
+        (("positions", "operating-principle", "evidence"), None,
+         "expected text, got nothing (the value is empty): fill it in, or delete this spectrum if the sources do not say"),
+        (("positions",), None, "expected a group of fields, got nothing (the value is empty): fill it in, or delete positions if the sources do not say"),
+        (("industry",), None, "expected text, got nothing (the value is empty)"),
+        (("industry",), "", "must not be empty"),
+    ],
+)
+def test_an_empty_value_says_what_is_needed_and_lists_the_choices(path, value, message):
+    doc = copy.deepcopy(KROGER_DOC)
+    target = doc.data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    assert [p.message for p in schema.check_schema(doc, Path(SCHEMAS), CASE_STUDY)] == [message]
+
+
+@pytest.mark.parametrize(
+    "file, path, choices",
+    [
+        ("adventure.yml", ("goals", 0, "leans_towards"), "enabling, coaching, execution"),
+        ("adventure.yml", ("combinations", 0, "when", "work-allocation"), "shared-service, hybrid, embedded"),
+        ("glue-check.yml", ("roles", 0, "adventure_answer"), "dedicated, product-managers, volunteers, other-roles, nobody, not-sure"),
+    ],
+)
+def test_an_empty_choice_elsewhere_says_a_choice_is_needed(file, path, choices):
+    doc = _loaded((DATA / file).read_bytes())
+    target = doc.data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = None
+    problems = schema.check_schema(doc, Path(SCHEMAS), TOP_LEVEL[file])
+    assert [(p.field, p.message) for p in problems] == [(field_name(path), f"a choice is needed; valid choices: {choices}")]
