@@ -24,6 +24,7 @@ The rules, and why:
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ _PLAIN_WORDS = re.compile(
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?")
 
 _STD_TAG = "tag:yaml.org,2002:"
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs"})
 _UNNAMED = {"Cc": "a control character", "Co": "a private-use character", "Cs": "a surrogate", "Cn": "a noncharacter or unassigned code point"}
 
@@ -87,9 +89,9 @@ _SUSPECT_IN_TEXT = re.compile(f"[{_char_class(_BMP_HIDDEN)}{_ASTRAL}]")
 _SUSPECT_IN_FILE = re.compile(f"[{_char_class([c for c in _BMP_HIDDEN if c != chr(13)])}{_ASTRAL}]")
 
 
-def _hidden(text: str, suspects: re.Pattern = _SUSPECT_IN_TEXT):
-    """Yield a match for each hidden character in `text`."""
-    for match in suspects.finditer(text):
+def _hidden(text: str, suspects: re.Pattern = _SUSPECT_IN_TEXT, start: int = 0):
+    """Yield a match for each hidden character in `text`, from index `start`."""
+    for match in suspects.finditer(text, start):
         if match.group() < "\U00010000" or _is_hidden(match.group()):
             yield match
 
@@ -185,15 +187,17 @@ def _position(prefix: str) -> tuple[int, int]:
 
 
 def _hidden_in_file(source: str, path: str) -> list[Problem]:
-    """One problem for each line holding a hidden character, at that character: one search when there is none."""
+    """One problem for each line holding a hidden character, at the first one: a single search when there is none."""
     problems: list[Problem] = []
-    last_line = 0
-    for match in _hidden(source, _SUSPECT_IN_FILE):
-        line, col = _position(source[: match.start()])
-        if line != last_line:
-            before = source[match.start() - col + 1 : match.start()]
-            problems.append(Problem(path, line, col, "", _hidden_message(match.group(), before, "line")))
-            last_line = line
+    starts: list[int] = []
+    match = next(_hidden(source, _SUSPECT_IN_FILE), None)
+    while match:
+        # where lines start, found once and only for a file that needs it: positions stay linear in the file's size
+        starts = starts or [0, *(end.end() for end in _LINE_END.finditer(source))]
+        line = bisect.bisect_right(starts, match.start())
+        before = source[starts[line - 1] : match.start()]
+        problems.append(Problem(path, line, len(before) + 1, "", _hidden_message(match.group(), before, "line")))
+        match = next(_hidden(source, _SUSPECT_IN_FILE, starts[line]), None) if line < len(starts) else None
     return problems
 
 
@@ -308,8 +312,9 @@ def _escaped_hidden(reading: _Reading, event: ScalarEvent, path: tuple, what: st
     written = reading.source[event.start_mark.index : event.end_mark.index]
     if "\\" not in written:
         return False
+    written_chars = set(written)
     for hidden in _hidden(event.value):
-        if hidden.group() not in written:
+        if hidden.group() not in written_chars:
             line, col = event.start_mark.line + 1, event.start_mark.column + 1
             message = _hidden_message(hidden.group(), event.value[: hidden.start()], what)
             reading.problems.append(Problem(reading.doc.path, line, col, field_name(path), message if what == "text" else f"the key {message}"))

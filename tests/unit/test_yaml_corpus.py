@@ -311,6 +311,11 @@ CORPUS = [
     case("deep-flow-mapping", "a: " + "{b: " * 100 + "1" + "}" * 100 + "\n", NESTED),
     case("deep-block", "".join(f"{'  ' * i}k{i}:\n" for i in range(500)), NESTED),
     case("deep-block-sequence", "- " * 200 + "x\n", NESTED),
+    # hidden characters in bulk: each line is reported once, in time linear in the file's size
+    case("hidden-long-line", "a: " + "\u200b" * 80_000 + "\n", HIDDEN + " U+200B (ZERO WIDTH SPACE) after 'a: '"),
+    case("hidden-on-every-line", "\u200b\n" * 60_000, HIDDEN + " U+200B (ZERO WIDTH SPACE) at the start of the line"),
+    case("hidden-on-every-crlf-line", "a\u200b\r\n" * 40_000, HIDDEN),
+    case("hidden-written-beside-an-escape", 'a: "\\t' + "\u200b" * 80_000 + '"\n', HIDDEN),
     case("depth-at-limit", "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n", CLEAN),
     # broken syntax
     case("unterminated-double-quote", 'a: "x\n', SYNTAX),
