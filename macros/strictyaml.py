@@ -263,7 +263,8 @@ def _value(reading: _Reading, path: tuple, depth: int):
     if event.tag is not None:
         problems.append(Problem(doc.path, line, col, field_name(path), _tag_message(event.tag)))
     if isinstance(event, ScalarEvent):
-        _escaped_hidden(reading, event, path, "text")
+        if event.style == '"':  # only escapes in double quotes write characters the file scan cannot see
+            _escaped_hidden(reading, event, path, "text")
         return _scalar(event, line, col, path, doc.path, problems)
     if isinstance(event, SequenceStartEvent):
         items = []
@@ -294,7 +295,7 @@ def _key(reading: _Reading, path: tuple, depth: int) -> str | None:
     parser.get_event()
     if event.tag is not None:
         problems.append(Problem(doc.path, kline, kcol, field_name(path), _tag_message(event.tag)))
-    if _escaped_hidden(reading, event, path, "key"):
+    if event.style == '"' and _escaped_hidden(reading, event, path, "key"):
         return None
     here = path + (event.value,)
     if here in doc.key_marks:
@@ -306,9 +307,7 @@ def _key(reading: _Reading, path: tuple, depth: int) -> str | None:
 
 
 def _escaped_hidden(reading: _Reading, event: ScalarEvent, path: tuple, what: str) -> bool:
-    """Report a hidden character that a double-quoted escape such as \\u200b wrote (the file scan saw the rest)."""
-    if event.style != '"':
-        return False
+    """Report a hidden character that an escape such as \\u200b wrote in a double-quoted scalar (the file scan saw the rest)."""
     written = reading.source[event.start_mark.index : event.end_mark.index]
     if "\\" not in written:
         return False
