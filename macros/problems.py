@@ -43,5 +43,10 @@ def field_name(path: tuple) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            out += f".{printable(part)}" if out else printable(part)
     return out
+
+
+def printable(text: str) -> str:
+    """Text from a data file made safe to print: invisible and direction-changing characters shown as escapes."""
+    return text if text.isprintable() else repr(text)[1:-1]

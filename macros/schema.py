@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,6 +13,13 @@ import jsonschema_rs
 from .problems import Problem, field_name
 from .strictyaml import Document
 
+_LINE_BREAK = re.compile(r"[\n\r]")
+# A case study's optional groups: what an empty choice in each needs, and what to delete when the sources say nothing.
+_OPTIONAL_GROUPS = {
+    "positions": ("a position", "this spectrum"),
+    "specialisation": ("a specialisation", "specialisation"),
+    "reporting_line": ("a reporting line", "reporting_line"),
+}
 _TYPE_WORDS = {
     "string": "text",
     "array": "a list (lines starting with '- ')",
@@ -64,12 +72,24 @@ def _inline(node, here: str, schemas: dict):
 
 def check_schema(doc: Document, schema_dir: Path, name: str) -> list[Problem]:
     """Validate `doc` against `schema_dir/name`; one problem per thing to fix."""
-    if _screen(str(schema_dir), name).is_valid(doc.data):
+    screen = _screen(str(schema_dir), name)
+    if screen.is_valid(doc.data):
         return []
     problems: list[Problem] = []
     for error in _validator(str(schema_dir), name).iter_errors(doc.data):
         problems.extend(_explain(error, doc))
-    return problems
+    # the validators disagree (a regex dialect, say): what the compiled one rejects is never accepted
+    return problems or _screen_problems(screen, doc)
+
+
+def _screen_problems(screen, doc: Document) -> list[Problem]:
+    """The compiled validator's own errors, positioned, for when the reference validator finds nothing to explain."""
+    problems = []
+    for error in screen.iter_errors(doc.data):
+        path = tuple(error.instance_path)
+        line, col = doc.where(path)
+        problems.append(Problem(doc.path, line, col, field_name(path), error.message))
+    return problems or [Problem(doc.path, 1, 1, "", "the file does not match its schema")]
 
 
 def _explain(error, doc: Document) -> list[Problem]:
@@ -79,6 +99,8 @@ def _explain(error, doc: Document) -> list[Problem]:
     line, col = doc.where(path)
     here = field_name(path)
     kind = error.validator
+    delete = _delete(path)  # for an empty value: the other good answer, or ""
+    fill_or_delete = f": fill it in, or {delete}" if delete else ""
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         found = []
@@ -92,15 +114,21 @@ def _explain(error, doc: Document) -> list[Problem]:
         return [Problem(doc.path, line, col, field_name(path + (missing,)), f"missing required field; add it, e.g. {_example(missing, schema)}")]
     if kind == "enum":
         choices = [str(c) for c in error.validator_value]
+        if error.instance in (None, ""):
+            needed = _OPTIONAL_GROUPS.get(path[0], ("a choice",))[0] if path else "a choice"
+            return [Problem(doc.path, line, col, here, f"{needed} is needed; valid choices: {', '.join(choices)}" + (f" (or {delete})" if delete else ""))]
         return [Problem(doc.path, line, col, here, f"{error.instance!r} is not a valid choice{_did_you_mean(str(error.instance), choices)}; valid choices: {', '.join(choices)}")]
     if kind == "type":
         got = "nothing (the value is empty)" if error.instance is None else _TYPE_WORDS.get(_json_type(error.instance), "something else")
-        return [Problem(doc.path, line, col, here, f"expected {_TYPE_WORDS.get(error.validator_value, error.validator_value)}, got {got}")]
+        hint = fill_or_delete if error.instance is None else ""
+        return [Problem(doc.path, line, col, here, f"expected {_TYPE_WORDS.get(error.validator_value, error.validator_value)}, got {got}{hint}")]
     if kind == "pattern":
+        if _LINE_BREAK.search(error.instance) and re.search(error.validator_value, _LINE_BREAK.sub("", error.instance)):
+            return [Problem(doc.path, line, col, here, _one_line(error.instance))]
         hint = schema.get("patternErrorMessage", f"must match {error.validator_value}")
         return [Problem(doc.path, line, col, here, f"{_short(error.instance)} is not accepted: {hint}")]
     if kind == "minLength":
-        return [Problem(doc.path, line, col, here, "must not be empty")]
+        return [Problem(doc.path, line, col, here, f"must not be empty{fill_or_delete}")]
     if kind == "maxLength":
         return [Problem(doc.path, line, col, here, f"is {len(error.instance)} characters long; at most {error.validator_value} are allowed")]
     if kind == "minItems":
@@ -108,6 +136,21 @@ def _explain(error, doc: Document) -> list[Problem]:
     if kind == "maxItems":
         return [Problem(doc.path, line, col, here, f"has {len(error.instance)} items; at most {error.validator_value} are allowed")]
     return [Problem(doc.path, line, col, here, error.message)]
+
+
+def _delete(path: tuple) -> str:
+    """For an empty value in an optional group of a case study, the other good answer: delete the group."""
+    if path == ("positions",):
+        return "delete positions if the sources do not say"
+    group = _OPTIONAL_GROUPS.get(path[0]) if path else None
+    return f"delete {group[1]} if the sources do not say" if group else ""
+
+
+def _one_line(text: str) -> str:
+    """What to do when a line break is all that is wrong with a one-line value."""
+    if text.endswith("\n"):  # what a | or > block gives: the editor meant one line
+        return "must be one line; remove the line break (a value after | or > ends with one: write it on the key's line instead)"
+    return "must be one line; remove the line break"
 
 
 def _json_type(value) -> str:

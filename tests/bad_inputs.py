@@ -34,6 +34,16 @@ CASES = {
         f"{KROGER}:16:15: positions.operating-principle.position: 'teaching' is not a valid choice "
         "(did you mean coaching?); valid choices: enabling, coaching, execution",
     ),
+    "empty position": (
+        lambda t: t.replace("position: coaching", "position:"),
+        f"{KROGER}:16:14: positions.operating-principle.position: a position is needed; valid choices: "
+        "enabling, coaching, execution (or delete this spectrum if the sources do not say)",
+    ),
+    "empty spectrum": (
+        lambda t: t.replace("  operating-principle:\n", "  team-hierarchy:\n  operating-principle:\n"),
+        f"{KROGER}:15:18: positions.team-hierarchy: expected a group of fields, got nothing (the value is empty): "
+        "fill it in, or delete this spectrum if the sources do not say",
+    ),
     "bad reporting line": (
         lambda t: t.replace("positions:", "reporting_line:\n  id: ceo\n  evidence: It says so.\npositions:"),
         f"{KROGER}:15:7: reporting_line.id: 'ceo' is not a valid choice (did you mean cto?); valid choices: "
@@ -72,6 +82,15 @@ CASES = {
     "yaml syntax error": (
         lambda t: t.replace('industry: "Grocery retail"', 'industry: "Grocery retail'),
         None,  # checked below: the parser's own words vary, the place must not
+    ),
+    "block scalar in a one-line field": (
+        lambda t: t.replace('industry: "Grocery retail"', "industry: |\n  Grocery retail"),
+        f"{KROGER}:8:11: industry: must be one line; remove the line break "
+        "(a value after | or > ends with one: write it on the key's line instead)",
+    ),
+    "tab indentation": (
+        lambda t: t.replace("    position: coaching", "  \tposition: coaching"),
+        f"{KROGER}:16:3: YAML syntax error: a tab is used for indentation; indent with spaces, not tabs",
     ),
     "duplicate company": (
         lambda t: t.replace('name: "Kroger"', 'name: "uber"'),

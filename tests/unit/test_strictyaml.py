@@ -1,5 +1,10 @@
 """The strict YAML loader: every YAML trap is an error with a line and column."""
 
+import unicodedata
+
+import pytest
+
+from macros import strictyaml
 from macros.strictyaml import MAX_DEPTH, load_yaml
 
 
@@ -59,27 +64,179 @@ def test_syntax_error_points_at_the_line():
     assert len(found) == 1 and found[0].startswith("x.yml:3:9: YAML syntax error:")
 
 
-def test_tab_indentation_is_a_syntax_error_not_a_crash():
-    found = problems("name: Acme\n\tindustry: x\n")
-    assert len(found) == 1 and found[0].startswith("x.yml:2:1: YAML syntax error:")
+TAB = "YAML syntax error: a tab is used for indentation; indent with spaces, not tabs"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("name: Acme\n\tindustry: x\n", "2:1"),  # libyaml: "found a tab character that violates indentation"
+        ("\tname: x\n", "1:1"),  # libyaml: "found character that cannot start any token"
+        ("a:\n \tb: 1\n", "2:2"),
+        ("a:\n  b: 1\n  \tc: 2\n", "3:3"),
+        ("a:\n  -\tx\n", "2:4"),
+        ("a: |\n  x\n\ty\n", "3:1"),  # libyaml: "found a tab character where an indentation space is expected"
+    ],
+)
+def test_tab_indentation_says_to_indent_with_spaces_at_the_tab(text, place):
+    assert problems(text) == [f"x.yml:{place}: {TAB}"]
+
+
+def test_tabs_inside_values_and_before_comments_are_fine():
+    doc, found = load_yaml("a: b\tc\n  \t# note\nd:\t1\ne: [1,\t2]\n", "x.yml")
+    assert found == [] and doc.data == {"a": "b\tc", "d": 1, "e": [1, 2]}
 
 
 def test_custom_tags_are_refused():
     assert problems("a: !!python/object:os.system echo\n") == [
-        "x.yml:1:4: a: the tag tag:yaml.org,2002:python/object:os.system is not allowed; remove it"
+        "x.yml:1:4: a: the tag !!python/object:os.system is not allowed: write the value plainly, in quotes if it is text"
     ]
 
 
-def test_bidi_override_in_a_name_is_refused():
-    assert problems("name: \"Acme\u202eproC\"\n") == [
+@pytest.mark.parametrize(
+    "text, tag",
+    [
+        ("a: !!float .inf\n", "!!float"),  # used to crash: float('.inf')
+        ("a: !!int abc\n", "!!int"),  # used to crash: int('abc')
+        ("a: !!int 0b101\n", "!!int"),
+        ("a: !!int 0x\n", "!!int"),
+        ("a: !!bool yes\n", "!!bool"),  # used to load as false
+        ("a: !!null hello\n", "!!null"),  # used to load as None
+        ("a: !!float nan\n", "!!float"),  # used to load as NaN
+        ("a: !!str 12\n", "!!str"),  # quotes say the same
+        ("a: ! 12\n", "!"),
+        ("a: !custom x\n", "!custom"),
+        ("a: !<tag:example.com,2000:x> y\n", "!<tag:example.com,2000:x>"),
+        ("a: !!map {b: 1}\n", "!!map"),
+        ("a: !!seq [1]\n", "!!seq"),
+    ],
+)
+def test_every_explicit_tag_is_refused(text, tag):
+    assert problems(text) == [f"x.yml:1:4: a: the tag {tag} is not allowed: write the value plainly, in quotes if it is text"]
+
+
+def test_a_tag_on_a_key_or_the_document_is_refused():
+    assert problems("--- !!map\n!!str a: 1\n") == [
+        "x.yml:1:5: the tag !!map is not allowed: write the value plainly, in quotes if it is text",
+        "x.yml:2:1: the tag !!str is not allowed: write the value plainly, in quotes if it is text",
+    ]
+
+
+def test_directives_are_refused():
+    assert problems("%YAML 1.1\n---\na: b\n") == ["x.yml:1:1: directives (%YAML, %TAG) are not allowed; remove the line"]
+
+
+@pytest.mark.parametrize("number", ["0x1F", "0o17", "012", "-012", "0b101", "1_000", "1:20", "1e3", "1.5e+3", ".5", "1.", ".inf", "-.Inf", ".NaN", "1e400"])
+def test_numbers_that_yaml_tools_read_differently_are_refused(number):
+    doc, found = load_yaml(f"a: {number}\n", "x.yml")
+    assert [str(p) for p in found] == [
+        f'x.yml:1:4: a: YAML tools disagree on what {number} means; write numbers in decimal digits, such as 12 or 1.5, or "{number}" in quotes for text'
+    ]
+    assert doc.data == {"a": number}
+
+
+def test_plain_decimal_numbers_load():
+    doc, found = load_yaml("a: 0\nb: -12\nc: +3\nd: 1.25\ne: 999999999999999\nf: -0.5\n", "x.yml")
+    assert found == [] and doc.data == {"a": 0, "b": -12, "c": 3, "d": 1.25, "e": 999999999999999, "f": -0.5}
+
+
+@pytest.mark.parametrize("digits", [16, 5000])
+def test_a_number_with_too_many_digits_is_refused_without_converting_it(digits):
+    assert problems(f"a: {'9' * digits}\n") == [f"x.yml:1:4: a: a number of {digits} digits is too long (at most 15); put it in quotes if it is text"]
+
+
+@pytest.mark.parametrize("text", ["3M", "7-Eleven", "1.2.3", "0x", "2024-01-31", "24/7", "1,000"])
+def test_text_that_merely_starts_with_a_digit_stays_text(text):
+    doc, found = load_yaml(f"a: {text}\n", "x.yml")
+    assert found == [] and doc.data == {"a": text}
+
+
+def test_bidi_override_written_as_an_escape_is_refused_at_its_value():
+    assert problems('name: "Acme\\u202eproC"\n') == [
         "x.yml:1:7: name: contains an invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) after 'Acme'; remove it"
     ]
 
 
-def test_zero_width_space_is_refused():
+def test_zero_width_space_is_refused_at_its_own_column():
     assert problems("name: Ac\u200bme\n") == [
-        "x.yml:1:7: name: contains an invisible character U+200B (ZERO WIDTH SPACE) after 'Ac'; remove it"
+        "x.yml:1:9: contains an invisible character U+200B (ZERO WIDTH SPACE) after 'name: Ac'; remove it"
     ]
+
+
+def test_hidden_characters_in_keys_are_refused():
+    assert problems('na\u200bme: A\n"in\\u200bdustry": B\n') == [
+        "x.yml:1:3: contains an invisible character U+200B (ZERO WIDTH SPACE) after 'na'; remove it",
+        "x.yml:2:1: the key contains an invisible character U+200B (ZERO WIDTH SPACE) after 'in'; remove it",
+    ]
+
+
+def test_hidden_characters_in_comments_are_refused():
+    """A direction override in a comment can make the file read differently from what it holds (Trojan Source)."""
+    assert problems("# see \u202egnp.exe\nname: A\n") == [
+        "x.yml:1:7: contains an invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) after '# see '; remove it"
+    ]
+
+
+def test_one_problem_per_line_with_hidden_characters():
+    assert problems("a: \u200b\u200b\nb: \u00ad\n") == [
+        "x.yml:1:4: contains an invisible character U+200B (ZERO WIDTH SPACE) after 'a: '; remove it",
+        "x.yml:2:4: contains an invisible character U+00AD (SOFT HYPHEN) after 'b: '; remove it",
+    ]
+
+
+@pytest.mark.parametrize(
+    "char, described",
+    [
+        ("\x07", "U+0007 (a control character)"),  # Cc
+        ("\x85", "U+0085 (a control character)"),  # Cc, and a line break to YAML 1.1
+        ("\u00ad", "U+00AD (SOFT HYPHEN)"),  # Cf
+        ("\u200d", "U+200D (ZERO WIDTH JOINER)"),  # Cf: refused in emoji sequences too
+        ("\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),  # Cf
+        ("\ufeff", "U+FEFF (ZERO WIDTH NO-BREAK SPACE)"),  # Cf: a byte-order mark anywhere but the start
+        ("\U00013430", "U+13430 (EGYPTIAN HIEROGLYPH VERTICAL JOINER)"),  # Cf beyond the BMP
+        ("\U000e0041", "U+E0041 (TAG LATIN CAPITAL LETTER A)"),  # Cf, tag block
+        ("\U000e0002", "U+E0002 (a noncharacter or unassigned code point)"),  # tag block, unassigned
+        ("\u2028", "U+2028 (LINE SEPARATOR)"),  # Zl
+        ("\u2029", "U+2029 (PARAGRAPH SEPARATOR)"),  # Zp
+        ("\ue000", "U+E000 (a private-use character)"),  # Co
+        ("\U00100000", "U+100000 (a private-use character)"),  # Co, plane 16
+        ("\ufdd0", "U+FDD0 (a noncharacter or unassigned code point)"),
+        ("\U0001fffe", "U+1FFFE (a noncharacter or unassigned code point)"),
+    ],
+)
+def test_each_kind_of_hidden_character_is_refused_written_or_escaped(char, described):
+    assert problems(f"a: x{char}\n") == [f"x.yml:1:5: contains an invisible character {described} after 'a: x'; remove it"]
+    escaped = f"\\U{ord(char):08x}"
+    assert problems(f'a: "x{escaped}"\n') == [f"x.yml:1:4: a: contains an invisible character {described} after 'x'; remove it"]
+
+
+def test_the_hidden_set_is_exactly_the_unicode_categories_plus_noncharacters_and_tags():
+    """The precomputed search and the rule agree on the whole BMP and on planes 1 and 14 (format controls, tags)."""
+    codes = [*range(0x10000), *range(0x10000, 0x20000), *range(0xE0000, 0xF0000), *(p * 0x10000 + 0xFFFE for p in range(17))]
+    text = "".join(map(chr, codes))
+    found = {m.group() for m in strictyaml._hidden(text)}
+    expected = {
+        c for c in text
+        if (unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs") and c not in "\t\n")
+        or 0xFDD0 <= ord(c) <= 0xFDEF or ord(c) & 0xFFFE == 0xFFFE or 0xE0000 <= ord(c) <= 0xE007F
+    }
+    assert found == expected
+    assert {"\u200b", "\u202e", "\U000e0001", "\U0001d173", "\r"} <= found and not {"\t", "\n", " ", "\u00a0", "a"} & found
+
+
+@pytest.mark.parametrize(
+    "text, data",
+    [
+        ("name: Café 😀\n", {"name": "Café 😀"}),
+        ("name: 北京\n", {"name": "北京"}),
+        ("a: b\tc\n", {"a": "b\tc"}),
+        ("a: 1\r\nb: |\r\n  x\r\n  y\r\n", {"a": 1, "b": "x\ny\n"}),
+        ("\ufeffa: 1\n", {"a": 1}),
+    ],
+)
+def test_visible_text_tabs_line_ends_and_a_leading_byte_order_mark_are_welcome(text, data):
+    doc, found = load_yaml(text, "x.yml")
+    assert found == [] and doc.data == data
 
 
 def test_right_to_left_text_is_welcome():
@@ -100,3 +257,9 @@ def test_positions_are_recorded_for_values_and_keys():
     assert doc.where(("sources", 0, "url")) == (3, 10)
     assert doc.where_key(("sources", 0, "url")) == (3, 5)
     assert doc.where(("sources", 0, "missing")) == (2, 5)
+
+
+def test_a_field_name_never_prints_a_direction_override():
+    """Problems about a key that holds one show it as an escape, so the terminal does not reorder the line."""
+    found = problems("na\u202eme: A\nna\u202eme: B\n")
+    assert found[-1] == "x.yml:2:1: na\\u202eme: duplicate key (first given on line 1); keep one"
