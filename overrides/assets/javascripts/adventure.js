@@ -160,9 +160,18 @@
       .filter((c) => c.from !== c.to);
   };
 
+  const ymd = (year, month, day) => `${String(year).padStart(4, "0")}-${String(month + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+
+  /** YYYY-MM-DD on the reader's own calendar (toISOString would give the date in UTC). */
+  const localDate = (date) => ymd(date.getFullYear(), date.getMonth(), date.getDate());
+
+  /** The same day `months` later on the reader's calendar, or that month's last day when it is shorter (as months_before in macros/review.py). */
   const addMonths = (date, months) => {
-    const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
-    return d.toISOString().slice(0, 10);
+    const index = date.getFullYear() * 12 + date.getMonth() + months;
+    const year = Math.floor(index / 12);
+    const month = index - year * 12;
+    const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate(); // day 0 of the next month: this month's last
+    return ymd(year, month, Math.min(date.getDate(), last));
   };
 
   /** Markdown table cells: no line breaks or pipes from data. */
@@ -175,7 +184,7 @@
     const lines = [
       "# Prod ops model: decision record",
       "",
-      `- Decided: ${now.toISOString().slice(0, 10)}`,
+      `- Decided: ${localDate(now)}`,
       `- Review by: ${addMonths(now, data.reviewAfterMonths)}`,
       `- Model describes: ${state.mode === "target" ? "where we want to be (target)" : "where we are today"}`,
       `- Link: ${url}`,
@@ -241,7 +250,14 @@
     return text + ".";
   };
 
-  window.pbAdventure = { parseState, serialise, rank, warningsFor, sentence, decisionRecord, changes, stepsFor, agreement };
+  const api = { parseState, serialise, rank, warningsFor, sentence, decisionRecord, changes, stepsFor, agreement, localDate, addMonths };
+  // Under `node --test` (tests/js) this file is a CommonJS module of the pure functions; in a page it is a classic
+  // script (the offline copy on file:// cannot load ES modules).
+  if (typeof window === "undefined" && typeof module === "object") {
+    module.exports = api;
+    return;
+  }
+  window.pbAdventure = api;
 
   /* ---------- The page: DOM in, DOM out ---------- */
 
@@ -345,7 +361,7 @@
           el("div", {}, el("p", { class: "pb-tradeoffs__title" }, "Benefits"), list(item.benefits)),
           el("div", {}, el("p", { class: "pb-tradeoffs__title" }, "Risks"), list(item.risks)))));
     }
-    box.append(el("p", { class: "pb-review" }, `Review this model by ${addMonths(new Date(), data.reviewAfterMonths)}.`));
+    box.append(el("p", { class: "pb-review" }, `Review this model by ${addMonths(new Date(), data.reviewAfterMonths)}.`)); // the reader's calendar
   };
 
   /** Hints from the first step shown where they matter. */
