@@ -66,15 +66,31 @@
     return withoutStraySpecialisation(model, data);
   };
 
+  const STATE_KEYS = ["step", "mode", "goals", "glue", "target", "today"];
+  const hashOf = (raw) => (typeof raw !== "string" ? "" : raw.charAt(0) === "#" ? raw.slice(1) : raw);
+
+  /** The step a bare anchor names (#step-result, or its heading #step-result-title), if it is one of ours. */
+  const anchorStep = (raw, data) => {
+    const anchor = /^step-([a-z0-9-]+?)(?:-title)?$/.exec(hashOf(raw));
+    return anchor && stepsFor({}, data).concat("specialisation").includes(anchor[1]) ? anchor[1] : null;
+  };
+
+  /** What a URL hash is: "state" (it has one of our keys), "step" (a bare step anchor), or
+   * "other" (a heading's permalink, an empty '#'): only a state may replace the answers. */
+  const hashKind = (raw, data) => {
+    const hash = hashOf(raw);
+    if (anchorStep(hash, data)) return "step";
+    const keyed = hash.split("&").some((pair) => pair.indexOf("=") > 0 && STATE_KEYS.includes(decode(pair.slice(0, pair.indexOf("=")))));
+    return keyed ? "state" : "other";
+  };
+
   /** Read a URL hash into a valid state; anything unknown or malformed is dropped, never thrown. */
   const parseState = (raw, data) => {
     const state = emptyState();
-    if (typeof raw !== "string") return state;
-    const hash = raw.charAt(0) === "#" ? raw.slice(1) : raw;
+    const hash = hashOf(raw);
     if (!hash || hash.length > MAX_HASH) return state;
-    const anchor = /^step-([a-z0-9-]+)$/.exec(hash);
-    if (anchor) {
-      if (stepsFor({}, data).concat("specialisation").includes(anchor[1])) state.step = anchor[1];
+    if (/^step-/.test(hash)) {
+      state.step = anchorStep(hash, data) || "start";
       return state;
     }
     for (const pair of hash.split("&")) {
@@ -250,7 +266,7 @@
     return text + ".";
   };
 
-  const api = { parseState, serialise, rank, warningsFor, sentence, decisionRecord, changes, stepsFor, agreement, localDate, addMonths };
+  const api = { parseState, serialise, rank, warningsFor, sentence, decisionRecord, changes, stepsFor, agreement, hashKind, localDate, addMonths };
   // Under `node --test` (tests/js) this file is a CommonJS module of the pure functions; in a page it is a classic
   // script (the offline copy on file:// cannot load ES modules).
   if (typeof window === "undefined" && typeof module === "object") {
@@ -472,7 +488,8 @@
     reset: (app) => {
       app.state = emptyState();
       storage.write("");
-      history.pushState(null, "", `${location.pathname}${location.search}`);
+      // An entry with the (empty) state, so that Forward back to it clears the answers again.
+      history.pushState(null, "", `${location.pathname}${location.search}#${serialise(app.state, app.data)}`);
       render(app, true);
       app.root.querySelector("#pb-announce").textContent = "Started again: all answers cleared.";
     },
@@ -515,12 +532,13 @@
     } catch (e) {
       return; // the server-rendered steps remain usable
     }
-    // A full state in the URL wins; a bare #step-… anchor only moves within the saved answers.
-    const anchor = /^#step-/.test(location.hash) ? parseState(location.hash, data).step : null;
-    const fromUrl = location.hash.length > 1 && !anchor;
-    const state = parseState(fromUrl ? location.hash : storage.read(), data);
-    if (anchor) state.step = validStep(anchor, state[state.mode], data);
-    const app = { root, data, state };
+    // A state in the URL wins; a bare #step-… anchor only moves within the saved answers; any other hash (a heading's
+    // permalink, an empty '#') is not ours. Only a state, or no hash at all, is written back to the URL and storage.
+    // (Material's instant navigation also runs this again on the first same-page hash change.)
+    const kind = hashKind(location.hash, data);
+    const state = parseState(kind === "state" ? location.hash : storage.read(), data);
+    if (kind === "step") state.step = validStep(anchorStep(location.hash, data), state[state.mode], data);
+    const app = { root, data, state, path: location.pathname };
     current = app;
     root.classList.add("pb-adventure--ready");
     for (const hidden of root.querySelectorAll(".pb-nav, .pb-actions, .pb-mode")) hidden.hidden = false;
@@ -536,17 +554,23 @@
       if (goto) go(app, goto.dataset.goto);
       else actions[action.dataset.action](app);
     });
-    commit(app, false);
+    if (kind === "state" || !location.href.includes("#")) commit(app, false);
     render(app, false);
   };
 
   window.addEventListener("popstate", () => {
-    if (!current) return;
-    const next = parseState(location.hash, current.data);
-    // A bare #step-… anchor moves to that step and keeps the answers.
-    if (/^#step-/.test(location.hash)) current.state.step = validStep(next.step, current.state[current.state.mode], current.data);
-    else current.state = next;
-    storage.write(serialise(current.state, current.data));
+    // Another page's entry (instant navigation has not swapped the page yet) is none of ours.
+    if (!current || location.pathname !== current.path) return;
+    const { data } = current;
+    const kind = hashKind(location.hash, data);
+    // Only a state replaces the answers (and the stored copy); a bare #step-… anchor moves to that step and keeps
+    // them; a heading's permalink or an empty '#' changes nothing.
+    if (kind === "other") return;
+    if (kind === "step") current.state.step = validStep(anchorStep(location.hash, data), current.state[current.state.mode], data);
+    else {
+      current.state = parseState(location.hash, data);
+      storage.write(serialise(current.state, data));
+    }
     render(current, true);
   });
 
