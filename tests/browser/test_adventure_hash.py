@@ -18,7 +18,7 @@ PERMALINK = "choose-your-own-adventure"  # the page title's permalink (the ¶ Ma
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(reduced_motion="reduce")
+    context = browser.new_context(reduced_motion="reduce", permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda err: page.errors.append(str(err)))
@@ -117,3 +117,19 @@ def test_opening_the_page_at_a_heading_resumes_the_stored_answers(page, adventur
     assert urlsplit(page.url).fragment == PERMALINK  # the reader's place on the page is left as it is
     assert page.errors == []
 
+
+def test_copy_link_after_a_permalink_copies_the_answers_not_the_heading(page, adventure):
+    answer_three_steps(page, adventure)
+    for _ in range(4):
+        page.locator('[data-action="next"]').click()
+    assert shown_steps(page) == ["result"]
+    state = urlsplit(page.url).fragment
+    page.locator(f'h1#{PERMALINK} a.headerlink').click()
+    settle(page)
+    assert urlsplit(page.url).fragment == PERMALINK
+    page.locator('[data-action="copy-link"]').click()
+    page.wait_for_function("() => document.querySelector('.pb-copied').textContent !== ''")
+    copied = urlsplit(page.evaluate("() => navigator.clipboard.readText()"))
+    assert copied.fragment == state
+    assert (copied.path, copied.query) == (urlsplit(page.url).path, "")
+    assert page.errors == []

@@ -190,11 +190,19 @@
     return ymd(year, month, Math.min(date.getDate(), last));
   };
 
-  /** Markdown table cells: no line breaks or pipes from data. */
-  const cell = (text) => String(text).replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|");
+  /** Text quoted into Markdown stays text: its punctuation is escaped, <, > and & become entities, lines are joined. */
+  const mdEscape = (text) =>
+    String(text)
+      .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ")
+      .replace(/[\\`*_{}[\]()#+\-.!|<>&]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;" })[c] || `\\${c}`);
 
-  /** A Markdown decision record of the current state. */
-  const decisionRecord = (state, data, url, now) => {
+  /** The link to this model: the page's own address and the state, nothing else from the address (no query, no other
+   * hash); any character of the path that could mean something in Markdown is percent-encoded. */
+  const shareUrl = (where, state, data) =>
+    `${where.protocol}//${where.host}${where.pathname.replace(/[^\w/.~%:@$,;=-]/g, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`))}#${serialise(state, data)}`;
+
+  /** A Markdown decision record of the current state; `where` is the page's location. Everything quoted is escaped. */
+  const decisionRecord = (state, data, where, now) => {
     const model = state[state.mode];
     const other = state[state.mode === "target" ? "today" : "target"];
     const lines = [
@@ -203,43 +211,44 @@
       `- Decided: ${localDate(now)}`,
       `- Review by: ${addMonths(now, data.reviewAfterMonths)}`,
       `- Model describes: ${state.mode === "target" ? "where we want to be (target)" : "where we are today"}`,
-      `- Link: ${url}`,
+      // A code span: shown and copied as it is, never made a link or markup; the address holds no backtick.
+      `- Link: \`${shareUrl(where, state, data)}\``,
       "",
       "## The model",
       "",
-      sentence(model, data) || "No choices made yet.",
+      mdEscape(sentence(model, data) || "No choices made yet."),
       "",
       "| Choice | Position |",
       "| --- | --- |",
-      ...choices(model, data).map((r) => `| ${cell(r.title)} | ${cell(r.label)} |`),
+      ...choices(model, data).map((r) => `| ${mdEscape(r.title)} | ${mdEscape(r.label)} |`),
       "",
       "## Why",
       "",
     ];
-    const goals = data.goals.filter((g) => state.goals.includes(g.id)).map((g) => g.label);
-    const glue = data.glueWork.filter((g) => state.glue.includes(g.id)).map((g) => g.label);
+    const goals = data.goals.filter((g) => state.goals.includes(g.id)).map((g) => mdEscape(g.label));
+    const glue = data.glueWork.filter((g) => state.glue.includes(g.id)).map((g) => mdEscape(g.label));
     lines.push(`- Goals of prod ops: ${goals.join("; ") || "not recorded"}`);
     lines.push(`- Who does the glue work today: ${glue.join("; ") || "not recorded"}`);
     lines.push("- Our reasons: (write them here)", "", "## Trade-offs we accept", "");
     for (const item of tradeoffs(model, data)) {
-      lines.push(`### ${item.title}: ${item.label}`, "", "Benefits:", ...item.benefits.map((b) => `- ${b}`), "", "Risks:", ...item.risks.map((r) => `- ${r}`), "");
+      lines.push(`### ${mdEscape(item.title)}: ${mdEscape(item.label)}`, "", "Benefits:", ...item.benefits.map((b) => `- ${mdEscape(b)}`), "", "Risks:", ...item.risks.map((r) => `- ${mdEscape(r)}`), "");
     }
     const warned = warningsFor(model, data);
     lines.push("## Risky combinations", "");
-    lines.push(...(warned.length ? warned.map((w) => `- ${w.warning} ${w.why}`) : ["- None of the known risky combinations applies."]), "");
+    lines.push(...(warned.length ? warned.map((w) => `- ${mdEscape(w.warning)} ${mdEscape(w.why)}`) : ["- None of the known risky combinations applies."]), "");
     lines.push("## Closest case studies", "");
     const ranked = rank(model, data).filter((r) => r.agreed.length).slice(0, 2);
-    lines.push(...(ranked.length ? ranked.map((r) => `- ${r.study.name}: ${agreement(r, data)}`) : ["- No case study agrees on any spectrum its sources state."]), "");
+    lines.push(...(ranked.length ? ranked.map((r) => `- ${mdEscape(r.study.name)}: ${mdEscape(agreement(r, data))}`) : ["- No case study agrees on any spectrum its sources state."]), "");
     if (Object.keys(other).length) {
       lines.push("## Today and target", "", "| Choice | Today | Target |", "| --- | --- | --- |");
       const today = state.mode === "today" ? model : other;
       const target = state.mode === "target" ? model : other;
       const t = choices(today, data);
       const g = choices(target, data);
-      for (const row of g) lines.push(`| ${cell(row.title)} | ${cell((t.find((x) => x.key === row.key) || {}).label || "Not decided")} | ${cell(row.label)} |`);
+      for (const row of g) lines.push(`| ${mdEscape(row.title)} | ${mdEscape((t.find((x) => x.key === row.key) || {}).label || "Not decided")} | ${mdEscape(row.label)} |`);
       lines.push("");
     }
-    lines.push("## Next steps", "", ...data.nextSteps.map((s) => `- **${s.title}.** ${s.text}`), "");
+    lines.push("## Next steps", "", ...data.nextSteps.map((s) => `- **${mdEscape(s.title)}.** ${mdEscape(s.text)}`), "");
     return lines.join("\n");
   };
 
@@ -266,7 +275,7 @@
     return text + ".";
   };
 
-  const api = { parseState, serialise, rank, warningsFor, sentence, decisionRecord, changes, stepsFor, agreement, hashKind, localDate, addMonths };
+  const api = { parseState, serialise, rank, warningsFor, sentence, decisionRecord, changes, stepsFor, agreement, hashKind, mdEscape, localDate, addMonths, shareUrl };
   // Under `node --test` (tests/js) this file is a CommonJS module of the pure functions; in a page it is a classic
   // script (the offline copy on file:// cannot load ES modules).
   if (typeof window === "undefined" && typeof module === "object") {
@@ -460,7 +469,7 @@
   };
 
   const download = (app) => {
-    const text = decisionRecord(app.state, app.data, location.href, new Date());
+    const text = decisionRecord(app.state, app.data, location, new Date());
     const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "text/markdown" })), download: "prod-ops-decision-record.md" });
     document.body.append(link);
     link.click();
@@ -471,8 +480,9 @@
   const copyLink = (app) => {
     const status = app.root.querySelector(".pb-copied");
     const done = () => (status.textContent = "Link copied. Anyone who opens it sees this model.");
-    const fail = () => (status.textContent = `Copy this link: ${location.href}`);
-    if (navigator.clipboard) navigator.clipboard.writeText(location.href).then(done, fail);
+    const url = shareUrl(location, app.state, app.data); // not location.href: its hash may be a heading's, not the state
+    const fail = () => (status.textContent = `Copy this link: ${url}`);
+    if (navigator.clipboard) navigator.clipboard.writeText(url).then(done, fail);
     else fail();
   };
 
