@@ -66,15 +66,31 @@
     return withoutStraySpecialisation(model, data);
   };
 
+  const STATE_KEYS = ["step", "mode", "goals", "glue", "target", "today"];
+  const hashOf = (raw) => (typeof raw !== "string" ? "" : raw.charAt(0) === "#" ? raw.slice(1) : raw);
+
+  /** The step a bare anchor names (#step-result, or its heading #step-result-title), if it is one of ours. */
+  const anchorStep = (raw, data) => {
+    const anchor = /^step-([a-z0-9-]+?)(?:-title)?$/.exec(hashOf(raw));
+    return anchor && stepsFor({}, data).concat("specialisation").includes(anchor[1]) ? anchor[1] : null;
+  };
+
+  /** What a URL hash is: "state" (it has one of our keys), "step" (a bare step anchor), or
+   * "other" (a heading's permalink, an empty '#'): only a state may replace the answers. */
+  const hashKind = (raw, data) => {
+    const hash = hashOf(raw);
+    if (anchorStep(hash, data)) return "step";
+    const keyed = hash.split("&").some((pair) => pair.indexOf("=") > 0 && STATE_KEYS.includes(decode(pair.slice(0, pair.indexOf("=")))));
+    return keyed ? "state" : "other";
+  };
+
   /** Read a URL hash into a valid state; anything unknown or malformed is dropped, never thrown. */
   const parseState = (raw, data) => {
     const state = emptyState();
-    if (typeof raw !== "string") return state;
-    const hash = raw.charAt(0) === "#" ? raw.slice(1) : raw;
+    const hash = hashOf(raw);
     if (!hash || hash.length > MAX_HASH) return state;
-    const anchor = /^step-([a-z0-9-]+)$/.exec(hash);
-    if (anchor) {
-      if (stepsFor({}, data).concat("specialisation").includes(anchor[1])) state.step = anchor[1];
+    if (/^step-/.test(hash)) {
+      state.step = anchorStep(hash, data) || "start";
       return state;
     }
     for (const pair of hash.split("&")) {
@@ -160,61 +176,79 @@
       .filter((c) => c.from !== c.to);
   };
 
+  const ymd = (year, month, day) => `${String(year).padStart(4, "0")}-${String(month + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+
+  /** YYYY-MM-DD on the reader's own calendar (toISOString would give the date in UTC). */
+  const localDate = (date) => ymd(date.getFullYear(), date.getMonth(), date.getDate());
+
+  /** The same day `months` later on the reader's calendar, or that month's last day when it is shorter (as months_before in macros/review.py). */
   const addMonths = (date, months) => {
-    const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
-    return d.toISOString().slice(0, 10);
+    const index = date.getFullYear() * 12 + date.getMonth() + months;
+    const year = Math.floor(index / 12);
+    const month = index - year * 12;
+    const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate(); // day 0 of the next month: this month's last
+    return ymd(year, month, Math.min(date.getDate(), last));
   };
 
-  /** Markdown table cells: no line breaks or pipes from data. */
-  const cell = (text) => String(text).replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|");
+  /** Text quoted into Markdown stays text: its punctuation is escaped, <, > and & become entities, lines are joined. */
+  const mdEscape = (text) =>
+    String(text)
+      .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ")
+      .replace(/[\\`*_{}[\]()#+\-.!|<>&]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;" })[c] || `\\${c}`);
 
-  /** A Markdown decision record of the current state. */
-  const decisionRecord = (state, data, url, now) => {
+  /** The link to this model: the page's own address and the state, nothing else from the address (no query, no other
+   * hash); any character of the path that could mean something in Markdown is percent-encoded. */
+  const shareUrl = (where, state, data) =>
+    `${where.protocol}//${where.host}${where.pathname.replace(/[^\w/.~%:@$,;=-]/g, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`))}#${serialise(state, data)}`;
+
+  /** A Markdown decision record of the current state; `where` is the page's location. Everything quoted is escaped. */
+  const decisionRecord = (state, data, where, now) => {
     const model = state[state.mode];
     const other = state[state.mode === "target" ? "today" : "target"];
     const lines = [
       "# Prod ops model: decision record",
       "",
-      `- Decided: ${now.toISOString().slice(0, 10)}`,
+      `- Decided: ${localDate(now)}`,
       `- Review by: ${addMonths(now, data.reviewAfterMonths)}`,
       `- Model describes: ${state.mode === "target" ? "where we want to be (target)" : "where we are today"}`,
-      `- Link: ${url}`,
+      // A code span: shown and copied as it is, never made a link or markup; the address holds no backtick.
+      `- Link: \`${shareUrl(where, state, data)}\``,
       "",
       "## The model",
       "",
-      sentence(model, data) || "No choices made yet.",
+      mdEscape(sentence(model, data) || "No choices made yet."),
       "",
       "| Choice | Position |",
       "| --- | --- |",
-      ...choices(model, data).map((r) => `| ${cell(r.title)} | ${cell(r.label)} |`),
+      ...choices(model, data).map((r) => `| ${mdEscape(r.title)} | ${mdEscape(r.label)} |`),
       "",
       "## Why",
       "",
     ];
-    const goals = data.goals.filter((g) => state.goals.includes(g.id)).map((g) => g.label);
-    const glue = data.glueWork.filter((g) => state.glue.includes(g.id)).map((g) => g.label);
+    const goals = data.goals.filter((g) => state.goals.includes(g.id)).map((g) => mdEscape(g.label));
+    const glue = data.glueWork.filter((g) => state.glue.includes(g.id)).map((g) => mdEscape(g.label));
     lines.push(`- Goals of prod ops: ${goals.join("; ") || "not recorded"}`);
     lines.push(`- Who does the glue work today: ${glue.join("; ") || "not recorded"}`);
     lines.push("- Our reasons: (write them here)", "", "## Trade-offs we accept", "");
     for (const item of tradeoffs(model, data)) {
-      lines.push(`### ${item.title}: ${item.label}`, "", "Benefits:", ...item.benefits.map((b) => `- ${b}`), "", "Risks:", ...item.risks.map((r) => `- ${r}`), "");
+      lines.push(`### ${mdEscape(item.title)}: ${mdEscape(item.label)}`, "", "Benefits:", ...item.benefits.map((b) => `- ${mdEscape(b)}`), "", "Risks:", ...item.risks.map((r) => `- ${mdEscape(r)}`), "");
     }
     const warned = warningsFor(model, data);
     lines.push("## Risky combinations", "");
-    lines.push(...(warned.length ? warned.map((w) => `- ${w.warning} ${w.why}`) : ["- None of the known risky combinations applies."]), "");
+    lines.push(...(warned.length ? warned.map((w) => `- ${mdEscape(w.warning)} ${mdEscape(w.why)}`) : ["- None of the known risky combinations applies."]), "");
     lines.push("## Closest case studies", "");
     const ranked = rank(model, data).filter((r) => r.agreed.length).slice(0, 2);
-    lines.push(...(ranked.length ? ranked.map((r) => `- ${r.study.name}: ${agreement(r, data)}`) : ["- No case study agrees on any spectrum its sources state."]), "");
+    lines.push(...(ranked.length ? ranked.map((r) => `- ${mdEscape(r.study.name)}: ${mdEscape(agreement(r, data))}`) : ["- No case study agrees on any spectrum its sources state."]), "");
     if (Object.keys(other).length) {
       lines.push("## Today and target", "", "| Choice | Today | Target |", "| --- | --- | --- |");
       const today = state.mode === "today" ? model : other;
       const target = state.mode === "target" ? model : other;
       const t = choices(today, data);
       const g = choices(target, data);
-      for (const row of g) lines.push(`| ${cell(row.title)} | ${cell((t.find((x) => x.key === row.key) || {}).label || "Not decided")} | ${cell(row.label)} |`);
+      for (const row of g) lines.push(`| ${mdEscape(row.title)} | ${mdEscape((t.find((x) => x.key === row.key) || {}).label || "Not decided")} | ${mdEscape(row.label)} |`);
       lines.push("");
     }
-    lines.push("## Next steps", "", ...data.nextSteps.map((s) => `- **${s.title}.** ${s.text}`), "");
+    lines.push("## Next steps", "", ...data.nextSteps.map((s) => `- **${mdEscape(s.title)}.** ${mdEscape(s.text)}`), "");
     return lines.join("\n");
   };
 
@@ -241,7 +275,14 @@
     return text + ".";
   };
 
-  window.pbAdventure = { parseState, serialise, rank, warningsFor, sentence, decisionRecord, changes, stepsFor, agreement };
+  const api = { parseState, serialise, rank, warningsFor, sentence, decisionRecord, changes, stepsFor, agreement, hashKind, mdEscape, localDate, addMonths, shareUrl };
+  // Under `node --test` (tests/js) this file is a CommonJS module of the pure functions; in a page it is a classic
+  // script (the offline copy on file:// cannot load ES modules).
+  if (typeof window === "undefined" && typeof module === "object") {
+    module.exports = api;
+    return;
+  }
+  window.pbAdventure = api;
 
   /* ---------- The page: DOM in, DOM out ---------- */
 
@@ -345,7 +386,7 @@
           el("div", {}, el("p", { class: "pb-tradeoffs__title" }, "Benefits"), list(item.benefits)),
           el("div", {}, el("p", { class: "pb-tradeoffs__title" }, "Risks"), list(item.risks)))));
     }
-    box.append(el("p", { class: "pb-review" }, `Review this model by ${addMonths(new Date(), data.reviewAfterMonths)}.`));
+    box.append(el("p", { class: "pb-review" }, `Review this model by ${addMonths(new Date(), data.reviewAfterMonths)}.`)); // the reader's calendar
   };
 
   /** Hints from the first step shown where they matter. */
@@ -428,7 +469,7 @@
   };
 
   const download = (app) => {
-    const text = decisionRecord(app.state, app.data, location.href, new Date());
+    const text = decisionRecord(app.state, app.data, location, new Date());
     const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "text/markdown" })), download: "prod-ops-decision-record.md" });
     document.body.append(link);
     link.click();
@@ -439,8 +480,9 @@
   const copyLink = (app) => {
     const status = app.root.querySelector(".pb-copied");
     const done = () => (status.textContent = "Link copied. Anyone who opens it sees this model.");
-    const fail = () => (status.textContent = `Copy this link: ${location.href}`);
-    if (navigator.clipboard) navigator.clipboard.writeText(location.href).then(done, fail);
+    const url = shareUrl(location, app.state, app.data); // not location.href: its hash may be a heading's, not the state
+    const fail = () => (status.textContent = `Copy this link: ${url}`);
+    if (navigator.clipboard) navigator.clipboard.writeText(url).then(done, fail);
     else fail();
   };
 
@@ -456,7 +498,8 @@
     reset: (app) => {
       app.state = emptyState();
       storage.write("");
-      history.pushState(null, "", `${location.pathname}${location.search}`);
+      // An entry with the (empty) state, so that Forward back to it clears the answers again.
+      history.pushState(null, "", `${location.pathname}${location.search}#${serialise(app.state, app.data)}`);
       render(app, true);
       app.root.querySelector("#pb-announce").textContent = "Started again: all answers cleared.";
     },
@@ -499,12 +542,13 @@
     } catch (e) {
       return; // the server-rendered steps remain usable
     }
-    // A full state in the URL wins; a bare #step-… anchor only moves within the saved answers.
-    const anchor = /^#step-/.test(location.hash) ? parseState(location.hash, data).step : null;
-    const fromUrl = location.hash.length > 1 && !anchor;
-    const state = parseState(fromUrl ? location.hash : storage.read(), data);
-    if (anchor) state.step = validStep(anchor, state[state.mode], data);
-    const app = { root, data, state };
+    // A state in the URL wins; a bare #step-… anchor only moves within the saved answers; any other hash (a heading's
+    // permalink, an empty '#') is not ours. Only a state, or no hash at all, is written back to the URL and storage.
+    // (Material's instant navigation also runs this again on the first same-page hash change.)
+    const kind = hashKind(location.hash, data);
+    const state = parseState(kind === "state" ? location.hash : storage.read(), data);
+    if (kind === "step") state.step = validStep(anchorStep(location.hash, data), state[state.mode], data);
+    const app = { root, data, state, path: location.pathname };
     current = app;
     root.classList.add("pb-adventure--ready");
     for (const hidden of root.querySelectorAll(".pb-nav, .pb-actions, .pb-mode")) hidden.hidden = false;
@@ -520,17 +564,23 @@
       if (goto) go(app, goto.dataset.goto);
       else actions[action.dataset.action](app);
     });
-    commit(app, false);
+    if (kind === "state" || !location.href.includes("#")) commit(app, false);
     render(app, false);
   };
 
   window.addEventListener("popstate", () => {
-    if (!current) return;
-    const next = parseState(location.hash, current.data);
-    // A bare #step-… anchor moves to that step and keeps the answers.
-    if (/^#step-/.test(location.hash)) current.state.step = validStep(next.step, current.state[current.state.mode], current.data);
-    else current.state = next;
-    storage.write(serialise(current.state, current.data));
+    // Another page's entry (instant navigation has not swapped the page yet) is none of ours.
+    if (!current || location.pathname !== current.path) return;
+    const { data } = current;
+    const kind = hashKind(location.hash, data);
+    // Only a state replaces the answers (and the stored copy); a bare #step-… anchor moves to that step and keeps
+    // them; a heading's permalink or an empty '#' changes nothing.
+    if (kind === "other") return;
+    if (kind === "step") current.state.step = validStep(anchorStep(location.hash, data), current.state[current.state.mode], data);
+    else {
+      current.state = parseState(location.hash, data);
+      storage.write(serialise(current.state, data));
+    }
     render(current, true);
   });
 
