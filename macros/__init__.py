@@ -13,7 +13,9 @@ from .links import Linker
 from .load import load_cached
 from .offline import is_offline_build
 from .pagemacros import PageSandbox, page_environment
+from .prerender import render_page
 from .registry import MACROS, PageContext, page_macros
+from .siteconfig import read_site_config
 
 # mkdocs-macros 1.5 compiles force_render_paths with pathspec's 'gitwildmatch' style, which pathspec 1.x deprecates;
 # MkDocs then prints the warning with a stack on every build and preview. The patterns mean the same in the newer
@@ -37,8 +39,12 @@ def define_env(env) -> None:
 
 
 def on_pre_page_macros(env) -> None:
-    """Before a page renders: front matter cannot switch macros on, and the page renders in the locked-down sandbox."""
-    env.page.meta.pop("render_macros", None)
+    """Render the page's macro calls as every engine does (macros/prerender.py), then leave mkdocs-macros nothing to do."""
+    env.page.meta.pop("render_macros", None)  # front matter cannot switch macros on
     # mkdocs-macros builds an unsandboxed Environment after define_env; swap it once, keeping only our macros callable.
     if not isinstance(env.env, PageSandbox):
         env._env = page_environment(env.env, {name: env.macros[name] for name in MACROS})
+    site = read_site_config(Path(env.conf["config_file_path"]))
+    if site.runs_macros(env.page.file.src_uri):
+        env.markdown = render_page(env.markdown, {name: env.macros[name] for name in MACROS})
+    env.page.meta["render_macros"] = False  # mkdocs-macros returns a page marked so as it is: rendered above, or plain

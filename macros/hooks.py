@@ -18,7 +18,7 @@ from macros.content import check_pages, content_file_problems
 from macros.glossary import abbreviations, focusable_abbreviations
 from macros.load import load_cached
 from macros.offline import SHIM, is_offline_build
-from macros.pages import case_study_pages
+from macros.prerender import generated_pages
 from macros.preview import error_page, error_page_paths
 from macros.problems import DataError, format_problems
 from macros.siteconfig import read_site_config
@@ -66,7 +66,7 @@ def on_files(files, config):
     if problems:
         raise PluginError(f"the playbook pages have problems:\n{format_problems(problems)}")
     playbook = _build["playbook"]
-    for src_uri, markdown in case_study_pages(playbook, config.use_directory_urls, date.today()).items():
+    for src_uri, markdown in generated_pages(playbook, config.use_directory_urls, date.today()).items():
         # Reached through the case-studies index, so the sidebar stays small as case studies grow.
         files.append(File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
@@ -92,11 +92,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Every page's text gets the glossary's definitions (after macros have run); case studies describe themselves."""
-    study = _build["studies"].get(page.file.src_uri) if page.file.generated_by else None
-    if study:
-        page.meta["description"] = study.summary  # escaped by the theme override (overrides/main.html)
-        page.meta["source_path"] = study.data_path  # the output gate names the file a problem came from
+    """Every page's text gets the glossary's definitions (after macros have run)."""
     return markdown + _build["abbreviations"]
 
 

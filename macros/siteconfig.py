@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pathspec
@@ -39,14 +40,31 @@ class SiteConfig:
     macro_pages: tuple[str, ...] = ()
     docs_dir: str = "docs"
 
+    @cached_property
+    def _macro_spec(self) -> pathspec.PathSpec:
+        """The allowlist compiled once."""
+        return pathspec.PathSpec.from_lines("gitignore", self.macro_pages)
+
     def runs_macros(self, src_uri: str) -> bool:
-        """Whether mkdocs-macros renders this page (mkdocs.yml: plugins > macros > force_render_paths)."""
-        return pathspec.PathSpec.from_lines("gitignore", self.macro_pages).match_file(src_uri)
+        """Whether the page's macro calls are rendered (mkdocs.yml: plugins > macros > force_render_paths)."""
+        return self._macro_spec.match_file(src_uri)
+
+
+_CACHE: dict[tuple, SiteConfig] = {}
 
 
 def read_site_config(path: Path) -> SiteConfig:
-    """The Markdown extensions (with their options, minus values only Python can build) and the macro pages of mkdocs.yml."""
-    config = yaml.load(Path(path).read_text("utf-8"), Loader=_Lenient) or {}
+    """The Markdown extensions (with their options) and the macro pages of mkdocs.yml, read once while the file is unchanged."""
+    path = Path(path).resolve()
+    key = (path, path.stat().st_mtime_ns)
+    if key not in _CACHE:
+        _CACHE[key] = _read(path)
+    return _CACHE[key]
+
+
+def _read(path: Path) -> SiteConfig:
+    """mkdocs.yml's parts the checks need, read with the lenient loader."""
+    config = yaml.load(path.read_text("utf-8"), Loader=_Lenient) or {}
     extensions, options = list(ALWAYS_ON), {}
     for entry in config.get("markdown_extensions") or []:
         name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)

@@ -1,0 +1,88 @@
+"""The playbook as plain Markdown files, for any engine: pages with their macro calls rendered, the generated
+case-study pages, and the glossary's definitions on every page.
+
+MkDocs calls the same functions from its hooks; an engine without plugins builds the tree this writes.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment, nodes
+
+from . import links
+from .content import check_pages, content_file_problems
+from .glossary import abbreviations
+from .links import Linker
+from .load import load_playbook
+from .model import Playbook
+from .pages import case_study_pages
+from .problems import DataError
+from .registry import PageContext, page_macros
+from .siteconfig import SiteConfig, read_site_config
+
+
+def render_page(text: str, macros: dict[str, Callable[..., str]]) -> str:
+    """A page with each macro call replaced by the macro's output, by Jinja's own lexing and whitespace rules.
+    Only calls with literal keyword arguments are run: the page check refuses anything else before this runs."""
+    parts = []
+    for output in Environment().parse(text).body:
+        for node in output.nodes if isinstance(output, nodes.Output) else [output]:
+            if isinstance(node, nodes.TemplateData):
+                parts.append(node.data)
+            elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and all(isinstance(k.value, nodes.Const) for k in node.kwargs):
+                parts.append(str(macros[node.node.name](**{k.key: k.value.value for k in node.kwargs})))
+            else:
+                raise ValueError(f"not a macro call: {node!r}")  # the page check reports these with their place
+    return "".join(parts)
+
+
+def front_matter(**fields: str) -> str:
+    """A front-matter block; each value written as a JSON string, which YAML reads back as the same text."""
+    return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items()) + "---\n"
+
+
+def generated_pages(playbook: Playbook, use_directory_urls: bool, today: date) -> dict[str, str]:
+    """One page per case study, describing itself (description) and naming its data file (for the output gate)."""
+    studies = {links.case_study_page(s.slug): s for s in playbook.case_studies}
+    return {
+        src: front_matter(description=studies[src].summary, source_path=studies[src].data_path) + markdown
+        for src, markdown in case_study_pages(playbook, use_directory_urls, today).items()
+    }
+
+
+def prerender(root: Path, use_directory_urls: bool = True, offline: bool = False, today: date | None = None) -> dict[str, str]:
+    """Every page of the site as Markdown an engine needs no plugins for (src_uri -> text), or DataError with every problem."""
+    root = Path(root)
+    today = today or date.today()
+    site = read_site_config(root / "mkdocs.yml")
+    playbook = load_playbook(root / "data", today)
+    content = root / site.docs_dir
+    files = [p.relative_to(content).as_posix() for p in sorted(content.rglob("*")) if p.is_file()]
+    pages = {src: (content / src).read_text("utf-8") for src in files if src.endswith(".md")}
+    problems = content_file_problems(files, site.docs_dir) + check_pages(playbook, pages, site)
+    if problems:
+        raise DataError(problems)
+    terms = abbreviations(playbook)
+    tree = {}
+    for src, text in {**pages, **generated_pages(playbook, use_directory_urls, today)}.items():
+        if site.runs_macros(src):
+            context = PageContext(playbook, Linker(src, use_directory_urls), offline)
+            text = render_page(text, page_macros(lambda: context))
+        tree[src] = text + terms
+    return tree
+
+
+def write_tree(tree: dict[str, str], root: Path, dest: Path, site: SiteConfig) -> None:
+    """Write the pages, and copy the pictures of content/ beside them."""
+    content = Path(root) / site.docs_dir
+    for path in content.rglob("*"):
+        if path.is_file() and not path.name.endswith(".md"):
+            (dest / path.relative_to(content)).parent.mkdir(parents=True, exist_ok=True)
+            (dest / path.relative_to(content)).write_bytes(path.read_bytes())
+    for src, text in tree.items():
+        (dest / src).parent.mkdir(parents=True, exist_ok=True)
+        (dest / src).write_text(text, "utf-8")
