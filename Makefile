@@ -6,11 +6,12 @@ HOST ?= 127.0.0.1:8000
 # Material prints a notice about MkDocs 2.0 on every run; the pin in pyproject.toml already handles it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench lighthouse chromium clean help lock
+.PHONY: serve build build-zensical test bench lighthouse chromium clean help lock
 
 help:
 	@echo "make serve   preview the playbook at http://$(HOST) with live reload"
 	@echo "make build   write the static site to site/ (strict), with its offline copy in site/downloads/"
+	@echo "make build-zensical  the same site built by Zensical, into site-zensical/"
 	@echo "make test    install test tools and a Chromium, then run every test"
 	@echo "make lighthouse  Lighthouse scores of the key page types (needs npm)"
 	@echo "make lock    recompile the hashed lock files in requirements/ from pyproject.toml (LOCK_ARGS=--upgrade)"
@@ -40,6 +41,10 @@ serve: $(VENV)/.installed
 # The site as published: the strict build, with its offline copy zipped into site/downloads/.
 build: $(VENV)/.installed
 	$(BIN)/playbook build --site-dir site
+
+# The same site built by Zensical (macros/zensical.py), into site-zensical/.
+build-zensical: $(VENV)/.installed-test
+	$(BIN)/playbook build --engine zensical --site-dir site-zensical
 
 # Use the system Chromium when there is one; on Debian/Ubuntu as root install it; else Playwright's own.
 chromium: $(VENV)/.installed-test

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 from datetime import date
@@ -15,6 +16,7 @@ from .problems import DataError, Problem
 from .render import TEMPLATES
 from .review import STALE_AFTER_MONTHS, stale_problems
 from .siteconfig import read_site_config
+from .zensical import VERSION as ZENSICAL_VERSION, build_with_zensical
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="build the site as published: the strict build plus its downloadable offline copy")
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where to write the site (default: site)")
+    build.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs", help="mkdocs (default, as published) or zensical (its successor; no offline copy yet)")
     build.set_defaults(run=_build)
     return parser
 
@@ -91,11 +94,20 @@ def _check(args) -> int:
 
 
 def _build(args) -> int:
-    """The strict build, then the offline copy zipped into it; MkDocs' own output is shown when a build fails."""
-    result = build_with_offline_copy(args.root, args.site_dir)
+    """The strict build, then the offline copy zipped into it (or the Zensical build); the engine's output is shown when it fails."""
+    if args.engine == "zensical":
+        if importlib.util.find_spec("zensical") is None:
+            print(f"Zensical is not installed: pip install -e '.[zensical]' (zensical=={ZENSICAL_VERSION}).", file=sys.stderr)
+            return 2
+        result = build_with_zensical(args.root, args.site_dir)
+    else:
+        result = build_with_offline_copy(args.root, args.site_dir)
     if result.returncode:
         print(result.stdout + result.stderr, end="", file=sys.stderr)
         return result.returncode
+    if args.engine == "zensical":
+        print(f"Built {args.site_dir}/ with Zensical {ZENSICAL_VERSION}.")
+        return 0
     size = (args.site_dir / DOWNLOAD).stat().st_size
     print(f"Built {args.site_dir}/ and its offline copy {args.site_dir / DOWNLOAD} ({size / 1e6:.1f} MB).")
     return 0

@@ -21,6 +21,8 @@ THEME_INLINE_SCRIPTS = frozenset({
     "d246646cb36d98dba92d7d036f793a7b9d798a024850d812ae6d6f874f8bbab1",
     "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e",
     "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f",
+    # Zensical 0.0.73's copy of the theme: its local-storage helpers also normalise the base's trailing slash.
+    "281d96c9dfc5d997f37cfe94954894df586edc656954370fa4a11fca015e5e5c",
 })
 # Script files the site may load, on this host: the theme's bundle and the playbook's own scripts (content/ holds
 # no scripts: the page check allows only pages and pictures there), and the offline copy's search index.

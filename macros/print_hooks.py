@@ -7,11 +7,9 @@ document is assembled once in on_env and placed into the print page's content.
 
 from __future__ import annotations
 
-import posixpath
-
 from mkdocs.exceptions import PluginError
 
-from macros.printdoc import LEFT_OUT, MARKER, PRINT_PAGE, Part, document
+from macros.printdoc import MARKER, PRINT_PAGE, Part, document, reading_order
 
 _state: dict = {}
 
@@ -28,25 +26,16 @@ def on_env(env, config, files):
     print_file = files.get_file_from_path(PRINT_PAGE)
     if print_file is None or print_file.page is None or print_file.page.meta.get("preview_error"):
         return env
-    parts = [Part(page.url, page.title, page.content) for page in reading_order(_state["nav"], files)]
+    parts = [Part(page.url, page.title, page.content) for page in pages_in_order(_state["nav"], files)]
     _state["document"] = document(parts, print_file.page.url)
     return env
 
 
-def reading_order(nav, files) -> list:
-    """The navigation's pages, each section index followed by the pages of its folder that are not in the navigation (the case studies)."""
-    in_nav = list(nav.pages)
-    listed = {page.file.src_uri for page in in_nav}
-    extra = [f.page for f in files.documentation_pages() if f.src_uri not in listed and f.page is not None]
-    ordered = []
-    for page in in_nav:
-        if page.file.src_uri in (PRINT_PAGE, *LEFT_OUT):
-            continue
-        ordered.append(page)
-        folder = posixpath.dirname(page.file.src_uri)
-        if folder and page.file.src_uri.endswith("/index.md"):
-            ordered += [p for p in extra if posixpath.dirname(p.file.src_uri) == folder]
-    return ordered
+def pages_in_order(nav, files) -> list:
+    """The pages of the document, in the shared reading order (macros/printdoc.py)."""
+    pages = {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None}
+    order = reading_order([page.file.src_uri for page in nav.pages], list(pages))
+    return [pages[src] for src in order]
 
 
 def on_page_context(context, page, config, nav):

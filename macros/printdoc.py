@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -35,6 +36,22 @@ class Part:
     url: str  # the page's site-relative URL, as MkDocs gives it ('' for the home page)
     title: str
     html: str
+
+
+def reading_order(nav: list[str], pages: list[str]) -> list[str]:
+    """The navigation's pages (src_uri), each section index followed by the pages of its folder that are not in the
+    navigation (the case studies); the print page and the interactive pages left out."""
+    listed = set(nav)
+    extra = [p for p in pages if p not in listed]
+    ordered = []
+    for src in nav:
+        if src in (PRINT_PAGE, *LEFT_OUT):
+            continue
+        ordered.append(src)
+        folder = posixpath.dirname(src)
+        if folder and src.endswith("/index.md"):
+            ordered += [p for p in extra if posixpath.dirname(p) == folder]
+    return ordered
 
 
 def part_id(url: str) -> str:

@@ -39,6 +39,7 @@ class SiteConfig:
     extension_configs: dict = field(default_factory=dict)
     macro_pages: tuple[str, ...] = ()
     docs_dir: str = "docs"
+    nav: tuple[tuple[str, str], ...] = ()  # (title or '', src_uri) of every page in the navigation, in reading order
 
     @cached_property
     def _macro_spec(self) -> pathspec.PathSpec:
@@ -76,4 +77,16 @@ def _read(path: Path) -> SiteConfig:
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("macros"), dict):
             macro_pages = tuple(line.strip() for line in plugin["macros"].get("force_render_paths", "").splitlines() if line.strip())
-    return SiteConfig(tuple(extensions), options, macro_pages, config.get("docs_dir", "docs"))
+    return SiteConfig(tuple(extensions), options, macro_pages, config.get("docs_dir", "docs"), tuple(_flatten(config.get("nav") or [])))
+
+
+def _flatten(items: list) -> list[tuple[str, str]]:
+    """mkdocs.yml's nav as (title, page) pairs in order; a page without its own title gets ''."""
+    pages = []
+    for item in items:
+        if isinstance(item, str):
+            pages.append(("", item))
+        elif isinstance(item, dict):
+            for title, value in item.items():
+                pages += _flatten(value) if isinstance(value, list) else [(title, value)] if isinstance(value, str) else []
+    return pages

@@ -1,0 +1,103 @@
+"""One core, two engines: the playbook built by Zensical has the same pages, titles, headings, companies and search
+entries as the MkDocs build, and the same data errors fail both. Differences that are the engines' own are listed."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, build, make_site
+from macros import links
+from macros.load import load_playbook
+from macros.zensical import VERSION, build_with_zensical
+
+pytest.importorskip("zensical")
+
+# Files outside assets/ that one engine writes and the other does not, each for a reason of the engine's own
+# (the theme's assets differ by build: file hashes, search language packs, source maps).
+ENGINE_ONLY = {
+    "mkdocs": {
+        "search/search_index.json": "MkDocs' search plugin index (Zensical writes search.json)",
+        "sitemap.xml.gz": "MkDocs also gzips the sitemap",
+        "downloads/prodops-playbook-offline.zip": "the offline copy is built with MkDocs' offline plugin only (not yet with Zensical)",
+    },
+    "zensical": {"search.json": "Zensical's search index (MkDocs writes search/search_index.json)"},
+}
+# Pages whose heading ids may differ: the print document is assembled from the engine's converted pages.
+IDS_MAY_DIFFER = {"print/index.html": "the print document is built from each engine's own page HTML (the theme's markup differs)"}
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+_HEADING_ID = re.compile(r'<h[1-6][^>]*\bid="([^"]+)"')
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("zensical") / "site"
+    result = build_with_zensical(ROOT, out, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+def pages(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in site.rglob("*.html")}
+
+
+def test_the_zensical_extra_pins_the_version_the_adapter_names():
+    text = (ROOT / "pyproject.toml").read_text()
+    assert text.count(f'"zensical=={VERSION}"') == 2  # the extra and the test tier
+
+
+def files(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and not p.relative_to(site).as_posix().startswith("assets/")}
+
+
+def test_both_engines_write_the_same_pages_and_files(real_site, zensical_site):
+    assert files(real_site) - files(zensical_site) == set(ENGINE_ONLY["mkdocs"])
+    assert files(zensical_site) - files(real_site) == set(ENGINE_ONLY["zensical"])
+
+
+def test_every_page_has_the_same_title_and_heading_ids(real_site, zensical_site):
+    theirs = pages(zensical_site)
+    for name, html in pages(real_site).items():
+        if name.startswith("downloads/"):
+            continue
+        assert _TITLE.search(html).group(1) == _TITLE.search(theirs[name]).group(1), name
+        if name not in IDS_MAY_DIFFER:
+            assert _HEADING_ID.findall(html) == _HEADING_ID.findall(theirs[name]), name
+
+
+def test_every_company_is_on_the_index_its_page_and_its_spectrum_pages_in_both(real_site, zensical_site):
+    playbook = load_playbook(ROOT / "data")
+    for site in (real_site, zensical_site):
+        index = (site / "case-studies/index.html").read_text("utf-8")
+        for study in playbook.case_studies:
+            name = study.name.replace("&", "&amp;")
+            assert name in index, (site, study.name)
+            assert name in (site / links.page_url(links.case_study_page(study.slug)) / "index.html").read_text("utf-8")
+            for spectrum_id in study.positions:
+                assert name in (site / f"models/{spectrum_id}/index.html").read_text("utf-8"), (site, study.name, spectrum_id)
+
+
+def test_the_search_covers_the_same_pages(real_site, zensical_site):
+    mkdocs = {doc["location"].split("#")[0] for doc in json.loads((real_site / "search/search_index.json").read_text())["docs"]}
+    zensical = {item["location"].split("#")[0] for item in json.loads((zensical_site / "search.json").read_text())["items"]}
+    assert mkdocs == zensical
+
+
+def test_the_post_build_steps_ran_on_the_zensical_site(zensical_site):
+    assert 'tabindex="0" title=' in (zensical_site / "index.html").read_text("utf-8")
+    assert 'class="pb-print-part"' in (zensical_site / "print/index.html").read_text("utf-8")
+    kroger = (zensical_site / "case-studies/kroger/index.html").read_text("utf-8")
+    assert "/data/case-studies/kroger.yml" in kroger and "content/case-studies/kroger.md" not in kroger
+
+
+def test_a_data_error_fails_both_builds_with_the_same_messages(tmp_path):
+    site = make_site(tmp_path)
+    study = site / "data/case-studies/kroger.yml"
+    study.write_text(study.read_text().replace("position: coaching", "position: teaching").replace('name: "Kroger"', 'name: "Kroger"\nwebsite: x'))
+    mkdocs = build(site, tmp_path / "a")
+    zensical = build_with_zensical(site, tmp_path / "b", timeout=300)
+    positioned = re.compile(r"^data/\S+:\d+:\d+: .*$", re.M)
+    assert mkdocs.returncode and zensical.returncode
+    found = set(positioned.findall(mkdocs.stderr))
+    assert len(found) == 2 and found == set(positioned.findall(zensical.stderr))

@@ -1,0 +1,39 @@
+"""The prerendered tree every engine can build, and the config Zensical gets."""
+
+import pytest
+import yaml
+
+from helpers import ROOT
+from macros.prerender import front_matter, prerender, render_page
+from macros.zensical import zensical_config
+
+
+def test_macro_calls_are_replaced_and_everything_else_is_kept():
+    macros = {"spectrum": lambda *, id: f"<div>{id}</div>", "spectrum_cards": lambda: "cards"}
+    text = '# T\n{# Edit data/x.yml #}\n{{ spectrum(id="a") }} and {{ spectrum_cards() }}\n'
+    assert render_page(text, macros) == "# T\n\n<div>a</div> and cards"
+
+
+@pytest.mark.parametrize("text", ["{{ x.y }}", "{{ spectrum(id=x) }}", "{% set x = 1 %}"])
+def test_anything_but_a_macro_call_is_refused(text):
+    with pytest.raises(ValueError):
+        render_page(text, {"spectrum": lambda *, id: id})
+
+
+def test_front_matter_values_read_back_as_the_same_text():
+    value = 'He said: "yes" # no\n--- {{ x }}'
+    assert yaml.safe_load(front_matter(description=value).strip("-\n")) == {"description": value}
+
+
+def test_the_tree_holds_every_page_rendered_and_every_case_study():
+    tree = prerender(ROOT)
+    assert "{{" not in tree["index.md"] and 'class="pb-cards"' in tree["index.md"]
+    assert "case-studies/kroger.md" in tree and 'source_path: "data/case-studies/kroger.yml"' in tree["case-studies/kroger.md"]
+    assert all("*[" in text for text in tree.values())  # the glossary's definitions on every page
+
+
+def test_zensical_gets_no_hooks_nor_the_macros_plugin():
+    config = yaml.load(zensical_config((ROOT / "mkdocs.yml").read_text()), Loader=yaml.BaseLoader)
+    assert "hooks" not in config and config["docs_dir"] == "docs" and config["site_dir"] == "site"
+    assert not any(isinstance(p, dict) and "macros" in p for p in config["plugins"])
+    assert config["nav"] and config["markdown_extensions"]
