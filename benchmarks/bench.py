@@ -32,6 +32,13 @@ from .timing import alternate
 HERE = Path(__file__).resolve().parent
 SMALL, LARGE = 100, 1000
 VARIANTS = ("data_driven", "plain")
+# Measured beside them, with no budget yet: the same data-driven site built by Zensical (playbook build --engine zensical).
+ZENSICAL = "zensical"
+
+
+def zensical_command(out: Path) -> list[str]:
+    """Prerender, Zensical, the shared post-build steps and the output gate, as `playbook build --engine zensical` runs them."""
+    return [sys.executable, "-m", "macros.cli", "build", "--engine", "zensical", "--site-dir", str(out)]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium matching timing (its budget is then not checked)")
     parser.add_argument("--profile", type=Path, metavar="FILE", help=f"also profile one data-driven build at N={LARGE:,} with cProfile into FILE and print its top functions")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites and builds, and print where they are")
+    parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical builds")
     return parser
 
 
@@ -65,7 +73,7 @@ def same_pages(a: Path, b: Path) -> None:
     """Both variants must build the same set of HTML pages, or the comparison is meaningless."""
     pages = lambda site: {p.relative_to(site).as_posix() for p in site.rglob("*.html")}  # noqa: E731
     if pages(a) != pages(b):
-        raise RuntimeError(f"the data-driven and plain builds differ in pages: {sorted(pages(a) ^ pages(b))[:10]}")
+        raise RuntimeError(f"the builds in {a.name} and {b.name} differ in pages: {sorted(pages(a) ^ pages(b))[:10]}")
 
 
 def build_results(timings: dict) -> dict:
@@ -73,6 +81,9 @@ def build_results(timings: dict) -> dict:
     out = {name: t.as_dict() for name, t in timings.items()}
     out["ratio"] = round(out["data_driven"]["median_s"] / out["plain"]["median_s"], 3)
     out["cpu_ratio"] = round(out["data_driven"]["cpu_median_s"] / out["plain"]["cpu_median_s"], 3)
+    if ZENSICAL in out:
+        out["zensical_ratio"] = round(out[ZENSICAL]["median_s"] / out["data_driven"]["median_s"], 3)
+        out["zensical_cpu_ratio"] = round(out[ZENSICAL]["cpu_median_s"] / out["data_driven"]["cpu_median_s"], 3)
     return out
 
 
@@ -109,10 +120,13 @@ def run(args, root: Path) -> dict:
     for n in (SMALL, LARGE):
         progress(f"N={n:,}: generating the data, capturing the rendered pages")
         site = prepare(root / f"n{n}", project, n, args.seed)
-        outs[n] = {v: root / f"n{n}" / f"out-{v}" for v in VARIANTS}
+        if not args.no_zensical:
+            site[ZENSICAL] = site["data_driven"]
+        outs[n] = {v: root / f"n{n}" / f"out-{v}" for v in site}
         progress(f"N={n:,}: timing {args.runs} builds of each variant, alternating")
-        timings = alternate(site, outs[n], args.runs, args.warmup, progress)
-        same_pages(outs[n]["data_driven"], outs[n]["plain"])
+        timings = alternate(site, outs[n], args.runs, args.warmup, progress, {ZENSICAL: zensical_command})
+        for variant in site:
+            same_pages(outs[n]["data_driven"], outs[n][variant])
         results["builds"][str(n)] = build_results(timings)
         results["sizes"][str(n)] = measure.site_sizes(outs[n]["data_driven"], slug)
         if args.profile and n == LARGE:

@@ -79,6 +79,11 @@ def table(results: dict, budgets: list[Budget]) -> str:
         row(f"Plain Markdown build, median of {runs}", f"{builds[small]['plain']['median_s']:.2f} s", f"{builds[large]['plain']['median_s']:.2f} s"),
         row("Data-driven / plain (wall)", f"{builds[small]['ratio']:.2f}", f"{builds[large]['ratio']:.2f}"),
         row("Data-driven / plain (CPU)", f"{builds[small]['cpu_ratio']:.2f}", f"{builds[large]['cpu_ratio']:.2f}"),
+        *([
+            row(f"Zensical build, median of {runs}", f"{builds[small]['zensical']['median_s']:.2f} s", f"{builds[large]['zensical']['median_s']:.2f} s"),
+            row("Zensical / MkDocs data-driven (wall)", f"{builds[small]['zensical_ratio']:.2f}", f"{builds[large]['zensical_ratio']:.2f}"),
+            row("Zensical / MkDocs data-driven (CPU)", f"{builds[small]['zensical_cpu_ratio']:.2f}", f"{builds[large]['zensical_cpu_ratio']:.2f}"),
+        ] if "zensical" in builds[small] else []),
         row(f"Case-study page ({sizes[small]['case_study_page']['slug']})", _kb(sizes[small]["case_study_page"]["bytes"]), _kb(sizes[large]["case_study_page"]["bytes"])),
         row("Search index", _kb(sizes[small]["search_index"]["bytes"]), _kb(sizes[large]["search_index"]["bytes"])),
         row("Search index, gzipped", _kb(sizes[small]["search_index"]["gzip_bytes"]), _kb(sizes[large]["search_index"]["gzip_bytes"])),

@@ -36,24 +36,26 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_build(site: Path, out: Path) -> tuple[float, float]:
-    """Build `site` into an empty `out`; return (wall seconds, CPU seconds). Clearing `out` is not timed."""
+def timed_build(site: Path, out: Path, command: list[str] | None = None) -> tuple[float, float]:
+    """Build `site` into an empty `out` (with MkDocs, or `command`); return (wall seconds, CPU seconds). Clearing `out` is not timed."""
     shutil.rmtree(out, ignore_errors=True)
     env = build_env()
     cpu_before, start = _children_cpu(), time.perf_counter()
-    result = subprocess.run(build_command(out), cwd=site, env=env, capture_output=True, text=True)
+    result = subprocess.run(command or build_command(out), cwd=site, env=env, capture_output=True, text=True)
     wall, cpu = time.perf_counter() - start, _children_cpu() - cpu_before
     if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build of {site} failed:\n{result.stdout}{result.stderr}")
+        raise RuntimeError(f"build of {site} failed:\n{result.stdout}{result.stderr}")
     return wall, cpu
 
 
-def alternate(sites: dict[str, Path], outs: dict[str, Path], runs: int, warmup: int = 1, progress=print) -> dict[str, Timings]:
-    """Build every variant `runs` times in turn (A, B, A, B, ...) after `warmup` untimed rounds; outs keep the last build."""
+def alternate(sites: dict[str, Path], outs: dict[str, Path], runs: int, warmup: int = 1, progress=print, commands: dict | None = None) -> dict[str, Timings]:
+    """Build every variant `runs` times in turn (A, B, A, B, ...) after `warmup` untimed rounds; outs keep the last build.
+    `commands` gives a variant's own build command (a function of its output folder); the others build with MkDocs."""
     timings = {name: Timings() for name in sites}
     for round_no in range(-warmup, runs):
         for name, site in sites.items():
-            wall, cpu = timed_build(site, outs[name])
+            command = (commands or {}).get(name)
+            wall, cpu = timed_build(site, outs[name], command(outs[name]) if command else None)
             if round_no >= 0:
                 timings[name].wall.append(wall)
                 timings[name].cpu.append(cpu)
