@@ -63,9 +63,24 @@ def read_site_config(path: Path) -> SiteConfig:
     return _CACHE[key]
 
 
+def _load(path: Path) -> dict:
+    """A config file with the file it INHERITs merged under it, as MkDocs merges them (mappings deeply, the rest replaced)."""
+    config = yaml.load(path.read_text("utf-8"), Loader=_Lenient) or {}
+    parent = config.pop("INHERIT", None)
+    return _merge(_load(path.parent / parent), config) if parent else config
+
+
+def _merge(base: dict, override: dict) -> dict:
+    """`override` laid over `base`."""
+    merged = dict(base)
+    for key, value in override.items():
+        merged[key] = _merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
+    return merged
+
+
 def _read(path: Path) -> SiteConfig:
     """mkdocs.yml's parts the checks need, read with the lenient loader."""
-    config = yaml.load(path.read_text("utf-8"), Loader=_Lenient) or {}
+    config = _load(path)
     extensions, options = list(ALWAYS_ON), {}
     for entry in config.get("markdown_extensions") or []:
         name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
