@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from macros.printdoc import LEFT_OUT, MARKER, PRINT_PAGE, Part, document
@@ -28,7 +29,8 @@ def on_env(env, config, files):
     print_file = files.get_file_from_path(PRINT_PAGE)
     if print_file is None:
         return env
-    parts = [Part(page.url, page.title, page.content) for page in reading_order(_state["nav"], files)]
+    # MkDocs gives a title as HTML (its h1's markup, tags stripped, entities kept: AT&amp;T); a Part's title is text.
+    parts = [Part(page.url, Markup(page.title).striptags(), page.content) for page in reading_order(_state["nav"], files)]
     _state["document"] = document(parts, print_file.page.url)
     return env
 

@@ -35,7 +35,7 @@ class Part:
     """One page of the site as it goes into the document."""
 
     url: str  # the page's site-relative URL, as MkDocs gives it ('' for the home page)
-    title: str
+    title: str  # plain text; the template escapes it
     html: str
 
 

@@ -128,6 +128,12 @@ def test_unicode_and_right_to_left_names_get_working_anchors_and_links(tmp_path)
     assert "Zürich Müller &amp; Söhne</a>" in (out / "models/operating-principle/index.html").read_text()
     assert 'id="نموذج-العمل"' in (out / "models/index.html").read_text()
     assert without_download(broken_links(out)) == []
+    # The print page names each part once escaped, in its contents and its section's label.
+    printed = (out / "print/index.html").read_text()
+    assert '<li><a href="#case-studies-zurich-muller">Zürich Müller &amp; Söhne</a></li>' in printed
+    assert '<section class="pb-print-part" id="case-studies-zurich-muller" aria-label="Zürich Müller &amp; Söhne">' in printed
+    assert '<section class="pb-print-part" id="case-studies-example-rtl" aria-label="شركة المثال">' in printed
+    assert "&amp;amp;" not in printed
 
 
 def test_hostile_summary_is_escaped_in_the_page_head(tmp_path):
