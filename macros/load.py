@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .model import Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, Playbook, Term, Position, ReportingLine, Source, Specialisation, Spectrum
 from .problems import DataError, Problem, field_name
+from .review import latest_today
 from .schema import check_schema
 from .strictyaml import Document, load_yaml
 
@@ -23,9 +24,13 @@ _IGNORED = {"README.md"}
 
 
 def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
-    """Read data_dir (spectrums, reporting lines, case studies) or raise DataError listing every problem."""
+    """Read data_dir (spectrums, reporting lines, case studies) or raise DataError listing every problem.
+
+    A date after `today` is in the future. By default `today` is the date in UTC+14, the first time zone to reach
+    each day, so a date that is today anywhere on Earth passes.
+    """
     data_dir = Path(data_dir)
-    today = today or date.today()
+    today = today or latest_today()
     root = data_dir.parent
     schema_dir = data_dir / "schema"
     problems: list[Problem] = []
@@ -284,7 +289,7 @@ _CACHE: dict[Path, tuple[tuple, Playbook]] = {}
 def load_cached(data_dir: Path) -> Playbook:
     """Load once per build: reuse the model while no data file has changed (serve reloads on change)."""
     data_dir = Path(data_dir).resolve()
-    stamp = (date.today(),) + tuple(
+    stamp = (latest_today(),) + tuple(
         (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*")) if p.is_file()
     )
     cached = _CACHE.get(data_dir)

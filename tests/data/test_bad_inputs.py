@@ -2,7 +2,6 @@
 
 import re
 import shutil
-from datetime import date
 
 import pytest
 
@@ -102,8 +101,7 @@ def test_each_bad_input_also_fails_the_real_build_with_its_message(tmp_path):
         # a distinct name per copy, on the same line, so copies are not duplicates of each other
         (site / path).write_text(change(original).replace('name: "Kroger"', f'name: "Kroger {number}"'))
         if message and name != "duplicate company":
-            # the build checks dates against the real today
-            expected.append(message.replace(KROGER, path).replace(TODAY.isoformat(), date.today().isoformat()))
+            expected.append(message.replace(KROGER, path))
     result = build(site, tmp_path / "out")
     assert result.returncode != 0
     for message in expected:
