@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +16,10 @@ from .offline import DOWNLOAD, build_with_offline_copy
 from .problems import DataError, Problem
 from .render import TEMPLATES
 from .review import STALE_AFTER_MONTHS, stale_problems
+
+# A company name longer than this is not a name; the file name (its slug) is kept shorter still (load.MAX_SLUG).
+MAX_NAME = 100
+_PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,8 +53,9 @@ def _parser() -> argparse.ArgumentParser:
 def _new(args) -> int:
     """Write data/case-studies/<slug>.yml from the template, never over an existing file."""
     name = " ".join(args.name.split())
-    if not name:
-        print("Give the company's name, e.g. playbook new case-study \"Acme Corp\".", file=sys.stderr)
+    problem = name_problem(name)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     folder = args.root / "data" / CASE_STUDY_DIR
     if not folder.is_dir():
@@ -62,10 +69,29 @@ def _new(args) -> int:
         return 1
     template = (TEMPLATES / "new_case_study.yml").read_text("utf-8")
     # json.dumps gives a double-quoted YAML string, so any name stays text.
-    text = template.replace("{{ name_yaml }}", json.dumps(name, ensure_ascii=False)).replace("{{ name }}", name)
-    path.write_text(text.replace("{{ today }}", date.today().isoformat()), "utf-8")
+    values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "today": date.today().isoformat()}
+    path.write_text(fill_template(template, values), "utf-8")
     print(f"Wrote {shown}.\nFill it in (see CONTRIBUTING.md), then run `playbook check` and preview with `make serve`.")
     return 0
+
+
+def name_problem(name: str) -> str | None:
+    """Why `playbook new` cannot take this company name (already whitespace-normalised), or None."""
+    example = 'e.g. playbook new case-study "Acme Corp"'
+    if not name:
+        return f"Give the company's name, {example}."
+    if len(name) > MAX_NAME:
+        return f"The name has {len(name)} characters; a company name may have at most {MAX_NAME}. Give the name the company goes by, {example}."
+    # Control characters and undecodable bytes cannot be written into a YAML file as they are.
+    hidden = next((c for c in name if unicodedata.category(c) in ("Cc", "Cs")), None)
+    if hidden:
+        return f"The name contains an invisible control character (U+{ord(hidden):04X}); type the name as plain text, {example}."
+    return None
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """Put each value in place of its {{ key }} in one pass: text inside a value (a name with {{ today }}) stays as it is."""
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
 
 
 def _check(args) -> int:

@@ -6,6 +6,7 @@ DataError, so one run of the build or of the checks lists everything to fix.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from datetime import date
@@ -18,6 +19,8 @@ from .schema import check_schema
 from .strictyaml import Document, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# A slug is a file name and a page address: short enough for every file system and for a link to read.
+MAX_SLUG = 60
 CASE_STUDY_DIR = "case-studies"
 # Files an editor may keep beside the case studies without them being read as data.
 _IGNORED = {"README.md"}
@@ -98,13 +101,36 @@ def _check_file_name(path: Path, root: Path, problems: list[Problem]) -> bool:
             Problem(shown, 1, 1, "", f"the file name is the page address: use lower-case letters, digits and hyphens, e.g. {slugify(path.stem)}.yml")
         )
         return False
+    if len(path.stem) > MAX_SLUG:
+        problems.append(Problem(shown, 1, 1, "", f"the file name is the page address: keep it to {MAX_SLUG} characters (it has {len(path.stem)}), e.g. {slugify(path.stem)}.yml"))
+        return False
     return True
 
 
 def slugify(text: str) -> str:
-    """Suggest a slug for a file name or company name."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "company"
+    """A file name for a company or a file: lower-case ASCII letters, digits and hyphens, at most MAX_SLUG characters.
+
+    Accents are dropped (Zürich -> zurich). Where that cannot keep the whole name (another script, or a name too
+    long), six hex digits of the SHA-256 of its name_key keep different names apart and the same name stable:
+    美团 -> company-<hex>, Café 美团 -> cafe-<hex>.
+    """
+    kept = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LATIN)) if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", kept.encode("ascii", "ignore").decode().lower()).strip("-")
+    lost = any(c.isalnum() and not c.isascii() for c in kept)
+    if slug and not lost and len(slug) <= MAX_SLUG:
+        return slug
+    tag = hashlib.sha256(name_key(text).encode()).hexdigest()[:6]
+    return f"{slug[: MAX_SLUG - len(tag) - 1].rstrip('-') or 'company'}-{tag}"
+
+
+def name_key(name: str) -> str:
+    """What makes two names the same company's: Unicode compatibility form, case and spacing aside."""
+    return unicodedata.normalize("NFKC", " ".join(name.split())).casefold()
+
+
+# Latin letters that NFKD does not split into a base letter and an accent.
+_LATIN = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
+                        "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"})
 
 
 def _date(doc: Document, path: tuple, today: date, problems: list[Problem]) -> date:
@@ -276,7 +302,7 @@ def _check_unique_names(studies: list[tuple[CaseStudy, Document]], problems: lis
     """Two files for one company would give it two pages."""
     seen: dict[str, str] = {}
     for study, doc in studies:
-        key = unicodedata.normalize("NFKC", study.name).casefold().strip()
+        key = name_key(study.name)
         if key in seen:
             line, col = doc.where(("name",))
             problems.append(Problem(doc.path, line, col, "name", f"{study.name!r} already has a case study in {seen[key]}; update that file instead"))

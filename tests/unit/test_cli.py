@@ -5,15 +5,16 @@ from datetime import date, timedelta
 import pytest
 
 from bad_inputs import CASES, KROGER
-from helpers import copy_data
+from helpers import ROOT, copy_data
 from macros.cli import main
+from macros.load import SLUG, slugify
 
 
 @pytest.fixture
 def root(tmp_path):
     """A copy of the playbook's data and pages that a test may change."""
     copy_data(tmp_path)
-    (tmp_path / "content").symlink_to(__import__("helpers").ROOT / "content")
+    (tmp_path / "content").symlink_to(ROOT / "content")
     return tmp_path
 
 
@@ -116,3 +117,84 @@ def test_the_console_script_is_installed():
     from pathlib import Path
 
     assert (Path(sys.executable).parent / "playbook").is_file()
+
+
+def written(root, slug):
+    """A file `playbook new` wrote, as the playbook's own YAML loader reads it."""
+    from macros.strictyaml import load_yaml
+
+    text = (root / f"data/case-studies/{slug}.yml").read_text("utf-8")
+    doc, problems = load_yaml(text, slug)
+    assert problems == []
+    return text, doc.data
+
+
+def test_new_refuses_a_name_that_is_too_long_and_says_the_limit(capsys, root):
+    status, _, err = run(capsys, "--root", root, "new", "case-study", "A" * 300)
+    assert status == 2
+    assert err.startswith("The name has 300 characters; a company name may have at most 100.")
+    assert "Traceback" not in err and sorted(p.name for p in (root / "data/case-studies").iterdir()) == sorted(p.name for p in (ROOT / "data/case-studies").iterdir())
+
+
+def test_a_long_name_within_the_limit_gets_a_short_file_name(capsys, root):
+    name = " ".join(["Very long company name"] * 4) + " Ltd"  # 95 characters
+    status, out, _ = run(capsys, "--root", root, "new", "case-study", name)
+    slug = out[0].removeprefix("Wrote data/case-studies/").removesuffix(".yml.")
+    assert status == 0 and len(slug) <= 60 and SLUG.match(slug) and slug.startswith("very-long-company-name-")
+    assert written(root, slug)[1]["name"] == name
+
+
+def test_names_in_other_scripts_get_distinct_stable_file_names(capsys, root):
+    slugs = {}
+    for name in ("Яндекс", "美团", "Café 美团"):
+        status, out, _ = run(capsys, "--root", root, "new", "case-study", name)
+        assert status == 0, name
+        slugs[name] = out[0].removeprefix("Wrote data/case-studies/").removesuffix(".yml.")
+        assert written(root, slugs[name])[1]["name"] == name
+    assert slugs == {"Яндекс": slugify("Яндекс"), "美团": slugify("美团"), "Café 美团": slugify("Café 美团")}
+    assert len(set(slugs.values())) == 3 and all(SLUG.match(s) and len(s) <= 60 for s in slugs.values())
+    assert slugs["Яндекс"].startswith("company-") and slugs["Café 美团"].startswith("cafe-")
+    # The same company again, in capitals: its file exists, which is the right advice this time.
+    status, _, err = run(capsys, "--root", root, "new", "case-study", "ЯНДЕКС")
+    assert status == 1 and f"data/case-studies/{slugs['Яндекс']}.yml already exists" in err
+    # The loader takes these file names: only the fields to fill are reported.
+    status, out, _ = run(capsys, "--root", root, "check")
+    assert status == 1 and not [line for line in out[:-1] if "file name" in line]
+
+
+@pytest.mark.parametrize("name, slug", [("Zürich Müller & Söhne", "zurich-muller-sohne"), ("Straße AG", "strasse-ag"), ("Ａｃｍｅ", "acme")])
+def test_latin_names_keep_readable_file_names(name, slug):
+    assert slugify(name) == slug
+
+
+@pytest.mark.parametrize("name", ["{{ today }} Corp", "{{ name_yaml }}", "{{ name }} & {{ today }}"])
+def test_a_name_is_taken_as_text_not_as_a_template(capsys, root, name):
+    status, out, _ = run(capsys, "--root", root, "new", "case-study", name)
+    assert status == 0
+    text, data = written(root, out[0].removeprefix("Wrote data/case-studies/").removesuffix(".yml."))
+    assert data["name"] == name
+    assert f"# Case study: how {name} organises product operations.\n" in text
+
+
+def test_a_name_cannot_break_the_yaml_around_it(capsys, root):
+    status, out, _ = run(capsys, "--root", root, "new", "case-study", 'Acme\n# industry: x\u2028summary: "y" #2')
+    assert status == 0
+    text, data = written(root, out[0].removeprefix("Wrote data/case-studies/").removesuffix(".yml."))
+    assert data["name"] == 'Acme # industry: x summary: "y" #2'
+    assert data["industry"] is None and data["summary"] is None  # still the template's empty fields
+    assert text.count("\n# Case study: how Acme # industry") == 1
+
+
+@pytest.mark.parametrize("name, code", [("Acme\x07 Corp", "U+0007"), ("Acme\udcff Corp", "U+DCFF")], ids=["bell", "undecodable byte"])
+def test_new_refuses_a_name_with_a_control_character(capsys, root, name, code):
+    status, _, err = run(capsys, "--root", root, "new", "case-study", name)
+    assert status == 2 and f"invisible control character ({code})" in err
+    assert not (root / "data/case-studies/acme-corp.yml").exists()
+
+
+def test_check_names_a_file_name_that_is_too_long(capsys, root):
+    stem = "a-" * 35 + "co"
+    (root / KROGER).rename(root / f"data/case-studies/{stem}.yml")
+    status, out, _ = run(capsys, "--root", root, "check")
+    assert status == 1
+    assert out == [f"data/case-studies/{stem}.yml:1:1: the file name is the page address: keep it to 60 characters (it has 72), e.g. {slugify(stem)}.yml", "1 problem found."]
