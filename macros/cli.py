@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from .content import check_pages
-from .load import CASE_STUDY_DIR, load_playbook, slugify
+from .load import CASE_STUDY_DIR, RESERVED, load_playbook, slugify, unreserved
 from .offline import DOWNLOAD, build_with_offline_copy
 from .problems import DataError, Problem
 from .render import TEMPLATES
@@ -61,7 +61,12 @@ def _new(args) -> int:
     if not folder.is_dir():
         print(f"There is no data/{CASE_STUDY_DIR}/ folder in {args.root.resolve()}; run this in the playbook's folder or pass --root.", file=sys.stderr)
         return 2
-    slug = slugify(name)
+    slug, why = slugify(name), ""
+    pages = {p.stem for p in (args.root / "content" / CASE_STUDY_DIR).glob("*.md")}
+    if slug in RESERVED or slug in pages:
+        # A hand-written page needs that address: take another file name rather than ask the editor for one.
+        taken = RESERVED.get(slug) or f"the hand-written page content/{CASE_STUDY_DIR}/{slug}.md"
+        slug, why = unreserved(slug), f" (the file name {slug}.yml is reserved for {taken}; the company's name in the file is still {json.dumps(name, ensure_ascii=False)})"
     path = folder / f"{slug}.yml"
     shown = f"data/{CASE_STUDY_DIR}/{slug}.yml"
     if path.exists():
@@ -71,7 +76,7 @@ def _new(args) -> int:
     # json.dumps gives a double-quoted YAML string, so any name stays text.
     values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "today": date.today().isoformat()}
     path.write_text(fill_template(template, values), "utf-8")
-    print(f"Wrote {shown}.\nFill it in (see CONTRIBUTING.md), then run `playbook check` and preview with `make serve`.")
+    print(f"Wrote {shown}{why}.\nFill it in (see CONTRIBUTING.md), then run `playbook check` and preview with `make serve`.")
     return 0
 
 

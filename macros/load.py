@@ -22,6 +22,8 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # A slug is a file name and a page address: short enough for every file system and for a link to read.
 MAX_SLUG = 60
 CASE_STUDY_DIR = "case-studies"
+# Case-study file names that hand-written pages in content/case-studies/ need for their own address.
+RESERVED = {"index": "the case-studies index page"}
 # Files an editor may keep beside the case studies without them being read as data.
 _IGNORED = {"README.md"}
 
@@ -104,7 +106,15 @@ def _check_file_name(path: Path, root: Path, problems: list[Problem]) -> bool:
     if len(path.stem) > MAX_SLUG:
         problems.append(Problem(shown, 1, 1, "", f"the file name is the page address: keep it to {MAX_SLUG} characters (it has {len(path.stem)}), e.g. {slugify(path.stem)}.yml"))
         return False
+    if path.stem in RESERVED:
+        problems.append(Problem(shown, 1, 1, "", f"the file name {path.stem!r} is reserved for {RESERVED[path.stem]}; rename the file, e.g. {unreserved(path.stem)}.yml"))
+        return False
     return True
+
+
+def unreserved(slug: str) -> str:
+    """A file name to use instead of one a hand-written page needs: index -> index-company."""
+    return f"{slug[: MAX_SLUG - len('-company')]}-company"
 
 
 def slugify(text: str) -> str:

@@ -1,5 +1,6 @@
 """The `playbook` command: new case studies, checks with exact output, GitHub annotations, due reviews."""
 
+import shutil
 from datetime import date, timedelta
 
 import pytest
@@ -198,3 +199,44 @@ def test_check_names_a_file_name_that_is_too_long(capsys, root):
     status, out, _ = run(capsys, "--root", root, "check")
     assert status == 1
     assert out == [f"data/case-studies/{stem}.yml:1:1: the file name is the page address: keep it to 60 characters (it has 72), e.g. {slugify(stem)}.yml", "1 problem found."]
+
+
+def test_new_gives_a_company_named_index_another_file_and_says_why(capsys, root):
+    status, out, _ = run(capsys, "--root", root, "new", "case-study", "Index")
+    assert status == 0
+    assert out[0] == (
+        'Wrote data/case-studies/index-company.yml (the file name index.yml is reserved for the case-studies index page; '
+        'the company\'s name in the file is still "Index").'
+    )
+    assert written(root, "index-company")[1]["name"] == "Index" and not (root / "data/case-studies/index.yml").exists()
+    status, out, _ = run(capsys, "--root", root, "check")
+    assert status == 1 and not [line for line in out[:-1] if "file name" in line]  # only the fields to fill
+
+
+def test_new_keeps_clear_of_every_hand_written_page_in_the_case_studies_folder(capsys, root):
+    (root / "content").unlink()
+    shutil.copytree(ROOT / "content", root / "content")
+    (root / "content/case-studies/how-to-read.md").write_text("# How to read a case study\n")
+    status, out, _ = run(capsys, "--root", root, "new", "case-study", "How to read")
+    assert status == 0 and out[0].startswith("Wrote data/case-studies/how-to-read-company.yml (the file name how-to-read.yml is reserved for the hand-written page content/case-studies/how-to-read.md;")
+
+
+def test_check_reserves_the_index_file_name_for_the_index_page(capsys, root):
+    (root / KROGER).rename(root / "data/case-studies/index.yml")
+    status, out, _ = run(capsys, "--root", root, "check")
+    assert (status, out) == (1, [
+        "data/case-studies/index.yml:1:1: the file name 'index' is reserved for the case-studies index page; rename the file, e.g. index-company.yml",
+        "1 problem found.",
+    ])
+
+
+def test_check_reserves_the_file_name_of_any_hand_written_case_studies_page(capsys, root):
+    (root / "content").unlink()
+    shutil.copytree(ROOT / "content", root / "content")
+    (root / "content/case-studies/kroger.md").write_text("# Kroger, hand-written\n")
+    status, out, _ = run(capsys, "--root", root, "check")
+    assert (status, out) == (1, [
+        "data/case-studies/kroger.yml:1:1: the file name 'kroger' is reserved for the hand-written page content/case-studies/kroger.md; "
+        "rename the file, e.g. kroger-company.yml",
+        "1 problem found.",
+    ])
