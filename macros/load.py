@@ -6,6 +6,7 @@ DataError, so one run of the build or of the checks lists everything to fix.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import unicodedata
@@ -46,10 +47,19 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
     lines, line_sources = _reporting_lines(lines_doc, today, problems) if lines_doc else ((), ())
     adventure_doc = _read(data_dir / "adventure.yml", root, schema_dir, "adventure.schema.json", problems)
     adventure = _adventure(adventure_doc, today, problems) if adventure_doc else None
+    # References are checked against files that loaded with unique ids: a duplicate would muddle the valid choices.
+    ids_ok = lambda doc: doc is not None and not any(p.path == doc.path and p.field.endswith(".id") for p in problems)  # noqa: E731
+    if adventure_doc and ids_ok(spectrum_doc) and ids_ok(lines_doc):
+        _check_adventure_references(adventure_doc, spectrums, lines, problems)
     glossary_doc = _read(data_dir / "glossary.yml", root, schema_dir, "glossary.schema.json", problems)
     glossary = _glossary(glossary_doc, problems) if glossary_doc else ()
     glue_doc = _read(data_dir / "glue-check.yml", root, schema_dir, "glue-check.schema.json", problems)
     glue_check = _glue_check(glue_doc, problems) if glue_doc else None
+    if glue_doc and ids_ok(adventure_doc):
+        # Each role's answer is carried into the adventure's first step: an id the adventure lacks would vanish there.
+        valid = [g["id"] for g in adventure_doc.data["glue_work"]]
+        for i, role in enumerate(glue_doc.data["roles"]):
+            _reference(glue_doc, ("roles", i, "adventure_answer"), role["adventure_answer"], valid, f"a glue_work id in {adventure_doc.path}", problems)
 
     studies = []
     for path in sorted((data_dir / CASE_STUDY_DIR).iterdir()) if (data_dir / CASE_STUDY_DIR).is_dir() else []:
@@ -60,7 +70,7 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         doc = _read(path, root, schema_dir, "case-study.schema.json", problems)
         if doc:
             study = _case_study(doc, path.stem, today, problems)
-            if spectrum_doc and lines_doc:
+            if ids_ok(spectrum_doc) and ids_ok(lines_doc):
                 _check_references(doc, study, spectrums, lines, problems)
             studies.append((study, doc))
     _check_unique_names(studies, problems)
@@ -306,6 +316,31 @@ def _check_references(doc: Document, study: CaseStudy, spectrums, lines, problem
     if study.reporting_line and study.reporting_line.id not in {r.id for r in lines}:
         line, col = doc.where(("reporting_line", "id"))
         problems.append(Problem(doc.path, line, col, "reporting_line.id", f"{study.reporting_line.id!r} is not a valid choice; valid choices: {', '.join(r.id for r in lines)}"))
+
+
+def _check_adventure_references(doc: Document, spectrums, lines, problems: list[Problem]) -> None:
+    """The positions and reporting lines the adventure's rules and goals name must exist, or a rule never fires."""
+    positions = {s.id: [p.id for p in s.positions] for s in spectrums}
+    for i, rule in enumerate(doc.data["combinations"]):
+        for key, value in rule["when"].items():
+            path = ("combinations", i, "when", key)
+            if key == "reporting-line":
+                _reference(doc, path, value, [r.id for r in lines], "a reporting line in data/reporting-lines.yml", problems)
+            elif key in positions:
+                _reference(doc, path, value, positions[key], f"a position of {key} in data/spectrums.yml", problems)
+    for i, goal in enumerate(doc.data["goals"]):
+        path = ("goals", i, "leans_towards")
+        _reference(doc, path, goal["leans_towards"], positions.get("operating-principle", []), "a position of operating-principle in data/spectrums.yml", problems)
+
+
+def _reference(doc: Document, path: tuple, value: str, valid: list[str], what: str, problems: list[Problem]) -> None:
+    """A value that must be one of the ids another file defines: a positioned problem naming the valid choices."""
+    if value in valid:
+        return
+    line, col = doc.where(path)
+    close = difflib.get_close_matches(value, valid, n=1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    problems.append(Problem(doc.path, line, col, field_name(path), f"{value!r} is not {what}{hint}; valid choices: {', '.join(valid)}"))
 
 
 def _check_unique_names(studies: list[tuple[CaseStudy, Document]], problems: list[Problem]) -> None:
