@@ -95,6 +95,10 @@ def test_glue_check_roles_answer_the_adventures_question():
     playbook = load_playbook(DATA)
     answers = {g.id for g in playbook.adventure.glue_work}
     assert {r.adventure_answer for r in playbook.glue_check.roles} <= answers
+    # The schema's copy of the ids gives editors completion and lists the choices for an empty value; the loader
+    # checks the reference itself (below), this keeps the copy in step.
+    schema = json.loads((DATA / "schema" / "glue-check.schema.json").read_text("utf-8"))
+    assert set(schema["properties"]["roles"]["items"]["properties"]["adventure_answer"]["enum"]) == answers
 
 
 def renamed(tmp_path, file, old, new):
