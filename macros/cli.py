@@ -5,18 +5,24 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 
 from .content import check_pages, content_file_problems
-from .load import CASE_STUDY_DIR, load_playbook, slugify
+from .load import CASE_STUDY_DIR, RESERVED, load_playbook, slugify, unreserved
 from .offline import DOWNLOAD, build_with_offline_copy
 from .problems import DataError, Problem
 from .render import TEMPLATES
 from .review import STALE_AFTER_MONTHS, stale_problems
 from .siteconfig import read_site_config
 from .zensical import VERSION as ZENSICAL_VERSION, build_with_zensical
+
+# A company name longer than this is not a name; the file name (its slug) is kept shorter still (load.MAX_SLUG).
+MAX_NAME = 100
+_PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,14 +57,20 @@ def _parser() -> argparse.ArgumentParser:
 def _new(args) -> int:
     """Write data/case-studies/<slug>.yml from the template, never over an existing file."""
     name = " ".join(args.name.split())
-    if not name:
-        print("Give the company's name, e.g. playbook new case-study \"Acme Corp\".", file=sys.stderr)
+    problem = name_problem(name)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     folder = args.root / "data" / CASE_STUDY_DIR
     if not folder.is_dir():
         print(f"There is no data/{CASE_STUDY_DIR}/ folder in {args.root.resolve()}; run this in the playbook's folder or pass --root.", file=sys.stderr)
         return 2
-    slug = slugify(name)
+    slug, why = slugify(name), ""
+    pages = {p.stem for p in (args.root / "content" / CASE_STUDY_DIR).glob("*.md")}
+    if slug in RESERVED or slug in pages:
+        # A hand-written page needs that address: take another file name rather than ask the editor for one.
+        taken = RESERVED.get(slug) or f"the hand-written page content/{CASE_STUDY_DIR}/{slug}.md"
+        slug, why = unreserved(slug), f" (the file name {slug}.yml is reserved for {taken}; the company's name in the file is still {json.dumps(name, ensure_ascii=False)})"
     path = folder / f"{slug}.yml"
     shown = f"data/{CASE_STUDY_DIR}/{slug}.yml"
     if path.exists():
@@ -66,22 +78,41 @@ def _new(args) -> int:
         return 1
     template = (TEMPLATES / "new_case_study.yml").read_text("utf-8")
     # json.dumps gives a double-quoted YAML string, so any name stays text.
-    text = template.replace("{{ name_yaml }}", json.dumps(name, ensure_ascii=False)).replace("{{ name }}", name)
-    path.write_text(text.replace("{{ today }}", date.today().isoformat()), "utf-8")
-    print(f"Wrote {shown}.\nFill it in (see CONTRIBUTING.md), then run `playbook check` and preview with `make serve`.")
+    values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "today": date.today().isoformat()}
+    path.write_text(fill_template(template, values), "utf-8")
+    print(f"Wrote {shown}{why}.\nFill it in (see CONTRIBUTING.md), then run `playbook check` and preview with `make serve`.")
     return 0
+
+
+def name_problem(name: str) -> str | None:
+    """Why `playbook new` cannot take this company name (already whitespace-normalised), or None."""
+    example = 'e.g. playbook new case-study "Acme Corp"'
+    if not name:
+        return f"Give the company's name, {example}."
+    if len(name) > MAX_NAME:
+        return f"The name has {len(name)} characters; a company name may have at most {MAX_NAME}. Give the name the company goes by, {example}."
+    # Control characters and undecodable bytes cannot be written into a YAML file as they are.
+    hidden = next((c for c in name if unicodedata.category(c) in ("Cc", "Cs")), None)
+    if hidden:
+        return f"The name contains an invisible control character (U+{ord(hidden):04X}); type the name as plain text, {example}."
+    return None
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """Put each value in place of its {{ key }} in one pass: text inside a value (a name with {{ today }}) stays as it is."""
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
 
 
 def _check(args) -> int:
     """Print every problem as path:line:col: field: message (or as annotations) and a count."""
-    today = date.today()
     try:
-        playbook = load_playbook(args.root / "data", today)
+        # A date is in the future only when it is not yet that day anywhere (the loader's default clock).
+        playbook = load_playbook(args.root / "data")
         problems = [] if args.stale else _page_problems(args.root, playbook)
     except DataError as err:
         playbook, problems = None, err.problems
     if args.stale and playbook:
-        notices = stale_problems(playbook, today, args.months)
+        notices = stale_problems(playbook, date.today(), args.months)
         _print(notices, args.format, "warning")
         print(f"{len(notices)} case stud{'ies' if len(notices) != 1 else 'y'} due for review (last reviewed more than {args.months} months ago).")
         return 0

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from . import links
+from .load import unreserved
 from .markup import markup_problems
 from .model import Playbook
 from .pagemacros import macro_call_problems
@@ -52,8 +53,9 @@ def page_problems(playbook: Playbook, pages: set[str], docs_dir: str = "content"
         for s in playbook.spectrums
         if links.spectrum_page(s.id) not in pages
     ]
+    # The hand-written page keeps its address (the site needs it); the case study's file takes another name.
     problems += [
-        Problem(f"{docs_dir}/{links.case_study_page(s.slug)}", 1, 1, "", f"would replace the page generated from {s.data_path}; delete it")
+        Problem(s.data_path, 1, 1, "", f"the file name {s.slug!r} is reserved for the hand-written page {docs_dir}/{links.case_study_page(s.slug)}; rename the file, e.g. {unreserved(s.slug)}.yml")
         for s in playbook.case_studies
         if links.case_study_page(s.slug) in pages
     ]

@@ -6,6 +6,8 @@ DataError, so one run of the build or of the checks lists everything to fix.
 
 from __future__ import annotations
 
+import difflib
+import hashlib
 import re
 import unicodedata
 from datetime import date
@@ -13,19 +15,28 @@ from pathlib import Path
 
 from .model import Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, Playbook, Term, Position, ReportingLine, Source, Specialisation, Spectrum
 from .problems import DataError, Problem, field_name
+from .review import latest_today
 from .schema import check_schema
 from .strictyaml import Document, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# A slug is a file name and a page address: short enough for every file system and for a link to read.
+MAX_SLUG = 60
 CASE_STUDY_DIR = "case-studies"
+# Case-study file names that hand-written pages in content/case-studies/ need for their own address.
+RESERVED = {"index": "the case-studies index page"}
 # Files an editor may keep beside the case studies without them being read as data.
 _IGNORED = {"README.md"}
 
 
 def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
-    """Read data_dir (spectrums, reporting lines, case studies) or raise DataError listing every problem."""
+    """Read data_dir (spectrums, reporting lines, case studies) or raise DataError listing every problem.
+
+    A date after `today` is in the future. By default `today` is the date in UTC+14, the first time zone to reach
+    each day, so a date that is today anywhere on Earth passes.
+    """
     data_dir = Path(data_dir)
-    today = today or date.today()
+    today = today or latest_today()
     root = data_dir.parent
     schema_dir = data_dir / "schema"
     problems: list[Problem] = []
@@ -36,10 +47,19 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
     lines, line_sources = _reporting_lines(lines_doc, today, problems) if lines_doc else ((), ())
     adventure_doc = _read(data_dir / "adventure.yml", root, schema_dir, "adventure.schema.json", problems)
     adventure = _adventure(adventure_doc, today, problems) if adventure_doc else None
+    # References are checked against files that loaded with unique ids: a duplicate would muddle the valid choices.
+    ids_ok = lambda doc: doc is not None and not any(p.path == doc.path and p.field.endswith(".id") for p in problems)  # noqa: E731
+    if adventure_doc and ids_ok(spectrum_doc) and ids_ok(lines_doc):
+        _check_adventure_references(adventure_doc, spectrums, lines, problems)
     glossary_doc = _read(data_dir / "glossary.yml", root, schema_dir, "glossary.schema.json", problems)
     glossary = _glossary(glossary_doc, problems) if glossary_doc else ()
     glue_doc = _read(data_dir / "glue-check.yml", root, schema_dir, "glue-check.schema.json", problems)
     glue_check = _glue_check(glue_doc, problems) if glue_doc else None
+    if glue_doc and ids_ok(adventure_doc):
+        # Each role's answer is carried into the adventure's first step: an id the adventure lacks would vanish there.
+        valid = [g["id"] for g in adventure_doc.data["glue_work"]]
+        for i, role in enumerate(glue_doc.data["roles"]):
+            _reference(glue_doc, ("roles", i, "adventure_answer"), role["adventure_answer"], valid, f"a glue_work id in {adventure_doc.path}", problems)
 
     studies = []
     for path in sorted((data_dir / CASE_STUDY_DIR).iterdir()) if (data_dir / CASE_STUDY_DIR).is_dir() else []:
@@ -50,7 +70,7 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         doc = _read(path, root, schema_dir, "case-study.schema.json", problems)
         if doc:
             study = _case_study(doc, path.stem, today, problems)
-            if spectrum_doc and lines_doc:
+            if ids_ok(spectrum_doc) and ids_ok(lines_doc):
                 _check_references(doc, study, spectrums, lines, problems)
             studies.append((study, doc))
     _check_unique_names(studies, problems)
@@ -93,13 +113,44 @@ def _check_file_name(path: Path, root: Path, problems: list[Problem]) -> bool:
             Problem(shown, 1, 1, "", f"the file name is the page address: use lower-case letters, digits and hyphens, e.g. {slugify(path.stem)}.yml")
         )
         return False
+    if len(path.stem) > MAX_SLUG:
+        problems.append(Problem(shown, 1, 1, "", f"the file name is the page address: keep it to {MAX_SLUG} characters (it has {len(path.stem)}), e.g. {slugify(path.stem)}.yml"))
+        return False
+    if path.stem in RESERVED:
+        problems.append(Problem(shown, 1, 1, "", f"the file name {path.stem!r} is reserved for {RESERVED[path.stem]}; rename the file, e.g. {unreserved(path.stem)}.yml"))
+        return False
     return True
 
 
+def unreserved(slug: str) -> str:
+    """A file name to use instead of one a hand-written page needs: index -> index-company."""
+    return f"{slug[: MAX_SLUG - len('-company')]}-company"
+
+
 def slugify(text: str) -> str:
-    """Suggest a slug for a file name or company name."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "company"
+    """A file name for a company or a file: lower-case ASCII letters, digits and hyphens, at most MAX_SLUG characters.
+
+    Accents are dropped (Zürich -> zurich). Where that cannot keep the whole name (another script, or a name too
+    long), six hex digits of the SHA-256 of its name_key keep different names apart and the same name stable:
+    美团 -> company-<hex>, Café 美团 -> cafe-<hex>.
+    """
+    kept = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LATIN)) if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", kept.encode("ascii", "ignore").decode().lower()).strip("-")
+    lost = any(c.isalnum() and not c.isascii() for c in kept)
+    if slug and not lost and len(slug) <= MAX_SLUG:
+        return slug
+    tag = hashlib.sha256(name_key(text).encode()).hexdigest()[:6]
+    return f"{slug[: MAX_SLUG - len(tag) - 1].rstrip('-') or 'company'}-{tag}"
+
+
+def name_key(name: str) -> str:
+    """What makes two names the same company's: Unicode compatibility form, case and spacing aside."""
+    return unicodedata.normalize("NFKC", " ".join(name.split())).casefold()
+
+
+# Latin letters that NFKD does not split into a base letter and an accent.
+_LATIN = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
+                        "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"})
 
 
 def _date(doc: Document, path: tuple, today: date, problems: list[Problem]) -> date:
@@ -267,11 +318,36 @@ def _check_references(doc: Document, study: CaseStudy, spectrums, lines, problem
         problems.append(Problem(doc.path, line, col, "reporting_line.id", f"{study.reporting_line.id!r} is not a valid choice; valid choices: {', '.join(r.id for r in lines)}"))
 
 
+def _check_adventure_references(doc: Document, spectrums, lines, problems: list[Problem]) -> None:
+    """The positions and reporting lines the adventure's rules and goals name must exist, or a rule never fires."""
+    positions = {s.id: [p.id for p in s.positions] for s in spectrums}
+    for i, rule in enumerate(doc.data["combinations"]):
+        for key, value in rule["when"].items():
+            path = ("combinations", i, "when", key)
+            if key == "reporting-line":
+                _reference(doc, path, value, [r.id for r in lines], "a reporting line in data/reporting-lines.yml", problems)
+            elif key in positions:
+                _reference(doc, path, value, positions[key], f"a position of {key} in data/spectrums.yml", problems)
+    for i, goal in enumerate(doc.data["goals"]):
+        path = ("goals", i, "leans_towards")
+        _reference(doc, path, goal["leans_towards"], positions.get("operating-principle", []), "a position of operating-principle in data/spectrums.yml", problems)
+
+
+def _reference(doc: Document, path: tuple, value: str, valid: list[str], what: str, problems: list[Problem]) -> None:
+    """A value that must be one of the ids another file defines: a positioned problem naming the valid choices."""
+    if value in valid:
+        return
+    line, col = doc.where(path)
+    close = difflib.get_close_matches(value, valid, n=1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    problems.append(Problem(doc.path, line, col, field_name(path), f"{value!r} is not {what}{hint}; valid choices: {', '.join(valid)}"))
+
+
 def _check_unique_names(studies: list[tuple[CaseStudy, Document]], problems: list[Problem]) -> None:
     """Two files for one company would give it two pages."""
     seen: dict[str, str] = {}
     for study, doc in studies:
-        key = unicodedata.normalize("NFKC", study.name).casefold().strip()
+        key = name_key(study.name)
         if key in seen:
             line, col = doc.where(("name",))
             problems.append(Problem(doc.path, line, col, "name", f"{study.name!r} already has a case study in {seen[key]}; update that file instead"))
@@ -284,7 +360,7 @@ _CACHE: dict[Path, tuple[tuple, Playbook]] = {}
 def load_cached(data_dir: Path) -> Playbook:
     """Load once per build: reuse the model while no data file has changed (serve reloads on change)."""
     data_dir = Path(data_dir).resolve()
-    stamp = (date.today(),) + tuple(
+    stamp = (latest_today(),) + tuple(
         (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*")) if p.is_file()
     )
     cached = _CACHE.get(data_dir)

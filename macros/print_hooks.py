@@ -7,6 +7,7 @@ document is assembled once in on_env and placed into the print page's content.
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from macros.printdoc import MARKER, PRINT_PAGE, Part, document, reading_order
@@ -26,7 +27,8 @@ def on_env(env, config, files):
     print_file = files.get_file_from_path(PRINT_PAGE)
     if print_file is None or print_file.page is None or print_file.page.meta.get("preview_error"):
         return env
-    parts = [Part(page.url, page.title, page.content) for page in pages_in_order(_state["nav"], files)]
+    # MkDocs gives a title as HTML (its h1's markup, tags stripped, entities kept: AT&amp;T); a Part's title is text.
+    parts = [Part(page.url, Markup(page.title).striptags(), page.content) for page in pages_in_order(_state["nav"], files)]
     _state["document"] = document(parts, print_file.page.url)
     return env
 

@@ -27,6 +27,8 @@ _HEADING = re.compile(r"<(/?)h([1-5])\b")
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _TERM = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
 _SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+# A folder's own page in a site without directory URLs (the offline copy): `models/index.html` is `models/`.
+_INDEX_PAGE = re.compile(r"(?:^|(?<=/))index\.html$")
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class Part:
     """One page of the site as it goes into the document."""
 
     url: str  # the page's site-relative URL, as MkDocs gives it ('' for the home page)
-    title: str
+    title: str  # plain text; the template escapes it
     html: str
 
 
@@ -55,9 +57,28 @@ def reading_order(nav: list[str], pages: list[str]) -> list[str]:
 
 
 def part_id(url: str) -> str:
-    """The document id of a page: its URL as one word ('home' for the start page)."""
-    path = url.removesuffix(".html").removesuffix("index").strip("/")
+    """The document id of a page: its URL as one word ('home' for the start page).
+
+    Only a whole `index.html` path segment is a folder's page: `acme-index.html` keeps its `index`.
+    """
+    path = _INDEX_PAGE.sub("", url).removesuffix(".html")
     return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
+
+
+def part_ids(urls: list[str]) -> dict[str, str]:
+    """Each page's document id, unique: a page whose id another page already has gets -2, -3, ... in reading order."""
+    wanted = {url: part_id(url) for url in urls}
+    own, given = set(wanted.values()), set()
+    ids: dict[str, str] = {}
+    for url, base in wanted.items():
+        candidate, n = base, 1
+        # A suffixed id must not take another page's own id either.
+        while candidate in given or (candidate != base and candidate in own):
+            n += 1
+            candidate = f"{base}-{n}"
+        ids[url] = candidate
+        given.add(candidate)
+    return ids
 
 
 def rewrite(part: Part, ids: dict[str, str], print_url: str) -> str:
@@ -92,6 +113,6 @@ def _link(href: str, page_url: str, ids: dict[str, str], print_url: str) -> str:
 
 def document(parts: list[Part], print_url: str) -> str:
     """The contents list and every part, each rewritten to live inside the print page."""
-    ids = {part.url: part_id(part.url) for part in parts}
+    ids = part_ids([part.url for part in parts])
     sections = [{"id": ids[p.url], "title": p.title, "html": Markup(rewrite(p, ids, print_url))} for p in parts]
     return render("print_document.html", parts=sections)

@@ -1,24 +1,35 @@
-"""When a case study is due for review: its last check against its sources is too old."""
+"""Dates for reviews: when a case study is due for review, and which dates are not yet in the past anywhere."""
 
 from __future__ import annotations
 
-from datetime import date
+import calendar
+from datetime import date, datetime, timedelta, timezone
 
 from .model import CaseStudy, Playbook
 from .problems import Problem
 
 STALE_AFTER_MONTHS = 12
+# UTC+14 (Kiribati's Line Islands) is the first time zone to reach each new day.
+EARLIEST_ZONE = timezone(timedelta(hours=14))
+
+
+def latest_today(now: datetime | None = None) -> date:
+    """The date in the earliest time zone: a date after it is in the future everywhere on Earth.
+
+    A file written today in Tokyo is then not "in the future" to a check run in California.
+    """
+    return (now or datetime.now(timezone.utc)).astimezone(EARLIEST_ZONE).date()
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (earlier when negative), or the month's last day when it is shorter: 31 Jan + 1 month is 28 Feb."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def months_before(day: date, months: int) -> date:
     """The same day `months` earlier (the month's last day when it is shorter)."""
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    for last in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, last)
-        except ValueError:
-            continue
-    raise ValueError(day)
+    return add_months(day, -months)
 
 
 def is_stale(study: CaseStudy, today: date, months: int = STALE_AFTER_MONTHS) -> bool:

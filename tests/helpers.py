@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
+from macros.load import load_playbook
+from macros.model import Playbook
 from macros.offline import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,6 +21,15 @@ def copy_data(dest: Path) -> Path:
     target = dest / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+def fixture_playbook(name: str) -> Playbook:
+    """The real data with a fixture's case studies in place of the real ones, loaded: for tests with fixed expectations."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = copy_data(Path(tmp))
+        shutil.rmtree(data / "case-studies")
+        shutil.copytree(FIXTURES / name / "case-studies", data / "case-studies")
+        return load_playbook(data)
 
 
 def make_site(dest: Path, case_studies: Path | None = None) -> Path:

@@ -2,6 +2,9 @@
 
 import pytest
 
+from helpers import DATA
+from macros.load import load_playbook
+
 pytestmark = pytest.mark.browser
 
 
@@ -13,7 +16,7 @@ def test_home_page_to_a_case_study(page, base_url):
 
     page.get_by_role("link", name="case studies", exact=True).first.click()
     page.wait_for_url("**/case-studies/")
-    assert page.locator("table.pb-table--compare tbody tr").count() == 5
+    assert page.locator("table.pb-table--compare tbody tr").count() == len(load_playbook(DATA).case_studies)
 
     page.get_by_role("link", name="Kroger", exact=True).click()
     page.wait_for_url("**/case-studies/kroger/")

@@ -52,12 +52,25 @@ def test_unknown_position_fails_the_build_naming_the_valid_choices(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_a_hand_written_page_cannot_replace_a_generated_one(tmp_path):
+def test_a_hand_written_page_keeps_its_address_and_the_case_study_is_told_to_rename(tmp_path):
     site = make_site(tmp_path, FIXTURES / "one-company" / "case-studies")
     (site / "content/case-studies/acme.md").write_text("# Acme, hand-written\n")
     result = build(site, tmp_path / "out")
     assert result.returncode != 0
-    assert "content/case-studies/acme.md:1:1: would replace the page generated from data/case-studies/acme.yml; delete it" in result.stderr
+    assert (
+        "data/case-studies/acme.yml:1:1: the file name 'acme' is reserved for the hand-written page content/case-studies/acme.md; "
+        "rename the file, e.g. acme-company.yml"
+    ) in result.stderr
+    assert "delete" not in result.stderr
+
+
+def test_a_case_study_named_index_cannot_take_the_index_pages_address(tmp_path):
+    site = make_site(tmp_path, FIXTURES / "one-company" / "case-studies")
+    (site / "data/case-studies/acme.yml").rename(site / "data/case-studies/index.yml")
+    result = build(site, tmp_path / "out")
+    assert result.returncode != 0
+    assert "data/case-studies/index.yml:1:1: the file name 'index' is reserved for the case-studies index page; rename the file, e.g. index-company.yml" in result.stderr
+    assert "content/case-studies/index.md" not in result.stderr and "Traceback" not in result.stderr
 
 
 def test_hostile_text_renders_as_harmless_text(tmp_path):
@@ -129,6 +142,12 @@ def test_unicode_and_right_to_left_names_get_working_anchors_and_links(tmp_path)
     assert "Zürich Müller &amp; Söhne</a>" in (out / "models/operating-principle/index.html").read_text()
     assert 'id="نموذج-العمل"' in (out / "models/index.html").read_text()
     assert without_download(broken_links(out)) == []
+    # The print page names each part once escaped, in its contents and its section's label.
+    printed = (out / "print/index.html").read_text()
+    assert '<li><a href="#case-studies-zurich-muller">Zürich Müller &amp; Söhne</a></li>' in printed
+    assert '<section class="pb-print-part" id="case-studies-zurich-muller" aria-label="Zürich Müller &amp; Söhne">' in printed
+    assert '<section class="pb-print-part" id="case-studies-example-rtl" aria-label="شركة المثال">' in printed
+    assert "&amp;amp;" not in printed
 
 
 def test_hostile_summary_is_escaped_in_the_page_head(tmp_path):

@@ -2,12 +2,11 @@
 
 import re
 import shutil
-from datetime import date
 
 import pytest
 
 from bad_inputs import CASES, KROGER, TODAY
-from helpers import build, copy_data, make_site
+from helpers import DATA, build, copy_data, make_site
 from macros.load import load_playbook
 from macros.problems import DataError
 
@@ -88,7 +87,7 @@ def test_removing_a_case_study_removes_it(tmp_path):
     (data / "case-studies" / "uber.yml").unlink()
     shutil.copy(data / "case-studies" / "kroger.yml", data / "case-studies" / "README.md")
     playbook = load_playbook(data, today=TODAY)
-    assert [s.slug for s in playbook.case_studies] == ["doordash", "kroger", "oscar-health", "pendo"]
+    assert {s.slug for s in playbook.case_studies} == {p.stem for p in (DATA / "case-studies").glob("*.yml")} - {"uber"}
 
 
 def test_each_bad_input_also_fails_the_real_build_with_its_message(tmp_path):
@@ -102,8 +101,7 @@ def test_each_bad_input_also_fails_the_real_build_with_its_message(tmp_path):
         # a distinct name per copy, on the same line, so copies are not duplicates of each other
         (site / path).write_text(change(original).replace('name: "Kroger"', f'name: "Kroger {number}"'))
         if message and name != "duplicate company":
-            # the build checks dates against the real today
-            expected.append(message.replace(KROGER, path).replace(TODAY.isoformat(), date.today().isoformat()))
+            expected.append(message.replace(KROGER, path))
     result = build(site, tmp_path / "out")
     assert result.returncode != 0
     for message in expected:

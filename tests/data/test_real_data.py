@@ -6,17 +6,20 @@ from pathlib import Path
 
 import pytest
 
-from helpers import DATA
+from helpers import DATA, copy_data
 from macros.load import load_playbook
+from macros.problems import DataError
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 DATA_FILES = sorted(DATA.glob("*.yml")) + sorted((DATA / "case-studies").glob("*.yml"))
 
 
-def test_real_data_loads_with_the_five_companies():
+def test_real_data_loads_with_every_case_study_file_and_the_five_the_playbook_is_built_on():
     playbook = load_playbook(DATA)
     assert [s.id for s in playbook.spectrums] == ["team-hierarchy", "operating-principle", "work-allocation", "degree-of-focus"]
-    assert [s.name for s in playbook.case_studies] == ["DoorDash", "Kroger", "Oscar Health", "Pendo", "Uber"]
+    assert sorted(s.slug for s in playbook.case_studies) == sorted(p.stem for p in (DATA / "case-studies").glob("*.yml"))
+    # More may join (one file each); these five are the examples the playbook's sources discuss.
+    assert {s.name for s in playbook.case_studies} >= {"DoorDash", "Kroger", "Oscar Health", "Pendo", "Uber"}
     assert {r.id for r in playbook.reporting_lines} >= {"head-of-product", "general-manager", "cto", "coo", "program-management", "operations-org", "biz-ops", "product-areas"}
     assert [r.id for r in playbook.reporting_lines if r.common] == ["head-of-product"]
     assert [s.id for s in playbook.spectrum("degree-of-focus").specialisations] == ["customer-type", "product-pillar", "outcome"]
@@ -92,5 +95,38 @@ def test_glue_check_roles_answer_the_adventures_question():
     playbook = load_playbook(DATA)
     answers = {g.id for g in playbook.adventure.glue_work}
     assert {r.adventure_answer for r in playbook.glue_check.roles} <= answers
+    # The schema's copy of the ids gives editors completion and lists the choices for an empty value; the loader
+    # checks the reference itself (below), this keeps the copy in step.
     schema = json.loads((DATA / "schema" / "glue-check.schema.json").read_text("utf-8"))
     assert set(schema["properties"]["roles"]["items"]["properties"]["adventure_answer"]["enum"]) == answers
+
+
+def renamed(tmp_path, file, old, new):
+    """A copy of the real data with `old` replaced by `new` in one file, and the problems it loads with."""
+    data = copy_data(tmp_path)
+    path = data / file
+    assert old in path.read_text("utf-8")
+    path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+    with pytest.raises(DataError) as caught:
+        load_playbook(data)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_renaming_a_glue_work_id_names_the_answers_that_would_vanish(tmp_path):
+    found = renamed(tmp_path, "adventure.yml", "  - id: product-managers\n", "  - id: pms\n")
+    ids = "dedicated, pms, volunteers, other-roles, nobody, not-sure"
+    line = next(i for i, text in enumerate((DATA / "glue-check.yml").read_text("utf-8").splitlines(), 1) if "adventure_answer: product-managers" in text)
+    assert found == [
+        f"data/glue-check.yml:{line}:23: roles[0].adventure_answer: 'product-managers' is not a glue_work id in data/adventure.yml; valid choices: {ids}"
+    ]
+
+
+def test_renaming_a_position_names_the_adventure_rules_and_goals_that_use_it(tmp_path):
+    found = renamed(tmp_path, "spectrums.yml", "- id: execution\n", "- id: doing\n")
+    adventure = [p for p in found if p.startswith("data/adventure.yml:")]
+    choices = "valid choices: enabling, coaching, doing"
+    assert adventure and all(f"is not a position of operating-principle in data/spectrums.yml; {choices}" in p for p in adventure)
+    assert {p.split(": ")[1] for p in adventure} == (
+        {f"combinations[{i}].when.operating-principle" for i, r in enumerate(load_playbook(DATA).adventure.combinations) if r.when.get("operating-principle") == "execution"}
+        | {f"goals[{i}].leans_towards" for i, g in enumerate(load_playbook(DATA).adventure.goals) if g.leans_towards == "execution"}
+    )

@@ -1,11 +1,11 @@
 """Geometry of the inline pictures: every company placed, long names shortened, the common line highlighted."""
 
-from helpers import DATA
+from helpers import fixture_playbook
 from macros import figures, views
 from macros.links import Linker
-from macros.load import load_playbook
 
-PLAYBOOK = load_playbook(DATA)
+# Fixed expectations need fixed companies: the five case studies as they were, not the growing real set.
+PLAYBOOK = fixture_playbook("five-companies")
 
 
 def test_spectrum_figure_places_each_company_under_its_position():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from macros.printdoc import Part, document, part_id, rewrite
+from macros.printdoc import Part, document, part_id, part_ids, rewrite
 
 IDS = {"": "home", "models/": "models", "models/team-hierarchy/": "models-team-hierarchy", "case-studies/kroger/": "case-studies-kroger"}
 
@@ -10,10 +10,41 @@ IDS = {"": "home", "models/": "models", "models/team-hierarchy/": "models-team-h
 @pytest.mark.parametrize(
     "url, expected",
     [("", "home"), ("index.html", "home"), ("models/", "models"), ("models/index.html", "models"),
-     ("models/team-hierarchy/", "models-team-hierarchy"), ("case-studies/kroger.html", "case-studies-kroger")],
+     ("models/team-hierarchy/", "models-team-hierarchy"), ("case-studies/kroger.html", "case-studies-kroger"),
+     # a page whose name ends in "index" is not a folder's index page, with directory URLs or without
+     ("case-studies/acme/", "case-studies-acme"), ("case-studies/acme-index/", "case-studies-acme-index"),
+     ("case-studies/acme.html", "case-studies-acme"), ("case-studies/acme-index.html", "case-studies-acme-index"),
+     ("case-studies/index.html", "case-studies"), ("case-studies/", "case-studies"), ("case-studies/reindex.html", "case-studies-reindex")],
 )
 def test_part_id(url, expected):
     assert part_id(url) == expected
+
+
+# Every URL shape of a site with directory URLs and of its offline copy (no directory URLs), tricky pairs included.
+ONLINE = ["", "models/", "models/team-hierarchy/", "case-studies/", "case-studies/acme/", "case-studies/acme-index/", "case-studies/index-co/"]
+OFFLINE = ["index.html", "models/index.html", "models/team-hierarchy.html", "case-studies/index.html",
+           "case-studies/acme.html", "case-studies/acme-index.html", "case-studies/index-co.html"]
+
+
+@pytest.mark.parametrize("urls", [ONLINE, OFFLINE], ids=["directory URLs", "offline copy"])
+def test_every_page_of_a_site_gets_its_own_id_without_suffixes(urls):
+    ids = part_ids(urls)
+    assert len(set(ids.values())) == len(urls)
+    assert ids == {url: part_id(url) for url in urls}  # nothing needed disambiguating
+
+
+def test_pages_that_would_share_an_id_are_told_apart_in_reading_order():
+    # "home/" and the start page, "case-studies-acme/" and "case-studies/acme/": different pages, one spelling each.
+    urls = ["", "home/", "home-2/", "case-studies/acme/", "case-studies-acme/"]
+    assert part_ids(urls) == {"": "home", "home/": "home-3", "home-2/": "home-2", "case-studies/acme/": "case-studies-acme", "case-studies-acme/": "case-studies-acme-2"}
+
+
+def test_a_document_of_colliding_pages_keeps_every_section_and_link_apart():
+    parts = [Part("case-studies/acme/", "Acme", '<a href="../../case-studies-acme/">other</a>'), Part("case-studies-acme/", "Acme page", "<p>x</p>")]
+    html = document(parts, "print/")
+    assert '<section class="pb-print-part" id="case-studies-acme" aria-label="Acme">' in html
+    assert '<section class="pb-print-part" id="case-studies-acme-2" aria-label="Acme page">' in html
+    assert '<a href="#case-studies-acme-2">other</a>' in html
 
 
 def rewritten(html: str, url: str = "models/team-hierarchy/") -> str:
