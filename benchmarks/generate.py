@@ -147,6 +147,8 @@ def _source(rng: random.Random, name: str, slug: str, reviewed: date, k: int) ->
     accessed = reviewed - timedelta(days=rng.randint(0, 60))
     published = accessed - timedelta(days=rng.randint(30, 900))
     return {
+        "id": f"source-{k + 1}",
+        "kind": "first-hand" if k == 0 else "secondary",
         "title": f"How {name} organises product operations" + (f", part {k + 1}" if k else ""),
         "publisher": rng.choice(_PUBLISHERS),
         "author": f"{rng.choice(('Alex', 'Sam', 'Priya', 'Jordan', 'Mei', 'Tomás'))} {rng.choice(('Lee', 'Okafor', 'Novak', 'Silva', 'Haddad'))}",
@@ -178,6 +180,10 @@ def case_study(i: int, choices: Choices, today: date, seed: int = SEED) -> dict:
     study["lessons"] = [_lesson(rng) for _ in range(rng.randint(2, 4))]
     reviewed = today - timedelta(days=rng.randint(*REVIEWED_WITHIN_DAYS))
     study["sources"] = [_source(rng, name, slug, reviewed, k) for k in range(rng.choices((1, 2, 3), (6, 3, 1))[0])]
+    # Drawn last, so adding citations left every earlier draw (and so every benchmark's text) as it was.
+    for claim in (*positions.values(), study.get("specialisation"), study.get("reporting_line")):
+        if claim:
+            claim["source"] = rng.choice(study["sources"])["id"]
     study["last_reviewed"] = reviewed.isoformat()
     return study
 

@@ -70,6 +70,7 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         doc = _read(path, root, schema_dir, "case-study.schema.json", problems)
         if doc:
             study = _case_study(doc, path.stem, today, problems)
+            _check_citations(doc, study, problems)
             if ids_ok(spectrum_doc) and ids_ok(lines_doc):
                 _check_references(doc, study, spectrums, lines, problems)
             studies.append((study, doc))
@@ -176,9 +177,11 @@ def _sources(doc: Document, today: date, problems: list[Problem]) -> tuple[Sourc
             title=item["title"],
             publisher=item["publisher"],
             accessed=_date(doc, ("sources", i, "accessed"), today, problems),
+            kind=item["kind"],
             url=item.get("url"),
             author=item.get("author"),
             published=item.get("published"),
+            id=item.get("id"),
         )
         for i, item in enumerate(doc.data["sources"])
     )
@@ -277,7 +280,8 @@ def _glue_check(doc: Document, problems: list[Problem]) -> GlueCheck:
 def _case_study(doc: Document, slug: str, today: date, problems: list[Problem]) -> CaseStudy:
     """Build one case study from its checked file."""
     data = doc.data
-    claim = lambda item, key: Claim(item[key], item["evidence"]) if item else None  # noqa: E731
+    _unique(doc, data["sources"], ("sources",), "source", problems)
+    claim = lambda item, key: Claim(item[key], item["evidence"], item["source"]) if item else None  # noqa: E731
     return CaseStudy(
         slug=slug,
         data_path=doc.path,
@@ -341,6 +345,15 @@ def _reference(doc: Document, path: tuple, value: str, valid: list[str], what: s
     close = difflib.get_close_matches(value, valid, n=1)
     hint = f" (did you mean {close[0]}?)" if close else ""
     problems.append(Problem(doc.path, line, col, field_name(path), f"{value!r} is not {what}{hint}; valid choices: {', '.join(valid)}"))
+
+
+def _check_citations(doc: Document, study: CaseStudy, problems: list[Problem]) -> None:
+    """Each stated position, specialisation and reporting line cites one of the study's own sources by id."""
+    ids = [s.id for s in study.sources]
+    cited = [(("positions", key), claim) for key, claim in study.positions.items()]
+    cited += [((key,), claim) for key, claim in (("specialisation", study.specialisation), ("reporting_line", study.reporting_line)) if claim]
+    for path, claim in cited:
+        _reference(doc, path + ("source",), claim.source, ids, "one of this file's sources", problems)
 
 
 def _check_unique_names(studies: list[tuple[CaseStudy, Document]], problems: list[Problem]) -> None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+# The kinds of source, in order of trust (DESIGN.md); the schema's enum for `kind` lists the same.
+SOURCE_KINDS = ("first-hand", "secondary")
+
 
 @dataclass(frozen=True)
 class Source:
@@ -13,9 +16,11 @@ class Source:
     title: str
     publisher: str
     accessed: date
+    kind: str  # first-hand (the company or its own people) or secondary (someone else reporting on it)
     url: str | None = None
     author: str | None = None
     published: str | None = None
+    id: str | None = None  # what a case study's positions cite; files other than case studies may leave it out
 
 
 @dataclass(frozen=True)
@@ -72,10 +77,11 @@ class ReportingLine:
 
 @dataclass(frozen=True)
 class Claim:
-    """A fact about a company (a position id, a reporting line id) and the evidence for it."""
+    """A fact about a company (a position id, a reporting line id), the evidence for it and the id of the source that says so."""
 
     id: str
     evidence: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,14 @@ class CaseStudy:
     last_reviewed_at: tuple[int, int] = (1, 1)  # line and column in the data file, for messages
     specialisation: Claim | None = None
     reporting_line: Claim | None = None
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id (references are checked when loading)."""
+        return next(s for s in self.sources if s.id == source_id)
+
+    def claims(self) -> dict[str, Claim]:
+        """Every stated placement: each spectrum's position by spectrum id, then the reporting line under 'reporting-line'."""
+        return {**self.positions, **({"reporting-line": self.reporting_line} if self.reporting_line else {})}
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,9 @@ def _explain(error, doc: Document) -> list[Problem]:
         return found
     if kind == "required":
         missing = error.message.split("'")[1]
-        return [Problem(doc.path, line, col, field_name(path + (missing,)), f"missing required field; add it, e.g. {_example(missing, schema)}")]
+        choices = _property(schema, missing).get("enum")
+        listed = f"; valid choices: {', '.join(map(str, choices))}" if choices else ""
+        return [Problem(doc.path, line, col, field_name(path + (missing,)), f"missing required field; add it, e.g. {_example(missing, schema)}{listed}")]
     if kind == "enum":
         choices = [str(c) for c in error.validator_value]
         if error.instance in (None, ""):
@@ -170,11 +172,21 @@ def _did_you_mean(value: str, choices: list[str]) -> str:
     return f" (did you mean {close[0]}?)" if close else ""
 
 
+def _property(schema: dict, name: str) -> dict:
+    """The schema of field `name`, also where a reference was inlined under allOf (a case study's source adds `required`)."""
+    for part in (schema, *schema.get("allOf", ())):
+        if name in part.get("properties", {}):
+            return part["properties"][name]
+    return {}
+
+
 def _example(name: str, schema: dict) -> str:
     """Show, on one line, what an editor should add for a missing field."""
-    sub = schema.get("properties", {}).get(name, {})
+    sub = _property(schema, name)
     if sub.get("examples"):
         return f'{name}: "{sub["examples"][0]}"'
+    if sub.get("enum"):
+        return f"{name}: {sub['enum'][0]}"
     ref = str(sub.get("$ref", ""))
     if sub.get("type") == "array" or ref.endswith("points"):
         return f"'{name}:' followed by lines starting with '- '"

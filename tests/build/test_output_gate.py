@@ -28,7 +28,7 @@ LINE_PAYLOAD = "```{ onfocus=alert(6) } [a](javascript:alert(6)){ onclick=alert(
 
 def hostile_study(number: int, text: str) -> dict:
     """A valid case study with a payload in every text field and on every spectrum, specialisation and line."""
-    claim = lambda position: {"position": position, "evidence": text}  # noqa: E731
+    claim = lambda position: {"position": position, "source": "hostile", "evidence": text}  # noqa: E731
     return {
         "name": f"Hostile {number} {LINE_PAYLOAD}",
         "industry": LINE_PAYLOAD,
@@ -39,11 +39,11 @@ def hostile_study(number: int, text: str) -> dict:
             "work-allocation": claim("embedded"),
             "degree-of-focus": claim("specialist"),
         },
-        "specialisation": {"by": "customer-type", "evidence": text},
-        "reporting_line": {"id": "coo", "evidence": text},
+        "specialisation": {"by": "customer-type", "source": "hostile", "evidence": text},
+        "reporting_line": {"id": "coo", "source": "hostile", "evidence": text},
         "what_the_team_does": [text, LINE_PAYLOAD],
         "lessons": [text],
-        "sources": [{"title": LINE_PAYLOAD, "publisher": LINE_PAYLOAD, "author": LINE_PAYLOAD, "published": LINE_PAYLOAD,
+        "sources": [{"id": "hostile", "kind": "secondary", "title": LINE_PAYLOAD, "publisher": LINE_PAYLOAD, "author": LINE_PAYLOAD, "published": LINE_PAYLOAD,
                      "url": "https://example.com/a", "accessed": "2026-01-31"}],
         "last_reviewed": "2026-01-31",
     }

@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from bad_inputs import CASES, KROGER, TODAY
-from helpers import DATA, build, copy_data, make_site
+from helpers import DATA, FIXTURES, build, copy_data, make_site
 from macros.load import load_playbook
 from macros.problems import DataError
 
@@ -137,3 +137,54 @@ def test_a_glossary_spelling_belongs_to_one_term(tmp_path):
     (problem,) = problems_in(data)
     assert problem.message == "'coaching' is already a spelling of terms[5]" or problem.message.startswith("'coaching' is already a spelling of terms[")
     assert problem.path == "data/glossary.yml" and problem.field.startswith("terms[")
+
+
+def frozen_data(tmp_path):
+    """A data folder whose case studies are the frozen five (tests/fixtures/five-companies), so line numbers stay put."""
+    data = copy_data(tmp_path)
+    shutil.rmtree(data / "case-studies")
+    shutil.copytree(FIXTURES / "five-companies" / "case-studies", data / "case-studies")
+    return data
+
+
+def test_reporting_line_and_specialisation_must_cite_a_listed_source(tmp_path):
+    data = frozen_data(tmp_path)
+    oscar, pendo = data / "case-studies/oscar-health.yml", data / "case-studies/pendo.yml"
+    oscar.write_text(oscar.read_text().replace("  source: sharebird-placement\n", "  source: sharebird\n"))
+    pendo.write_text(pendo.read_text().replace("  by: customer-type\n  source: wanger-2023\n", "  by: customer-type\n  source: pendo-blog\n"))
+    assert [str(p) for p in problems_in(data)] == [
+        "data/case-studies/oscar-health.yml:35:11: reporting_line.source: 'sharebird' is not one of this file's sources "
+        "(did you mean sharebird-placement?); valid choices: sharebird-placement, sharebird-organisation",
+        "data/case-studies/pendo.yml:22:11: specialisation.source: 'pendo-blog' is not one of this file's sources; valid choices: wanger-2023",
+    ]
+
+
+def test_a_source_id_is_its_own_file_s_not_another_s(tmp_path):
+    """Ids are local to a case study: Oscar's ids mean nothing in Kroger's file."""
+    data = frozen_data(tmp_path)
+    path = data / "case-studies/kroger.yml"
+    path.write_text(path.read_text().replace("    source: wanger-2023\n", "    source: sharebird-placement\n"))
+    assert [p.message for p in problems_in(data)] == ["'sharebird-placement' is not one of this file's sources; valid choices: wanger-2023"]
+
+
+def test_sources_outside_case_studies_need_a_kind_too(tmp_path):
+    data = copy_data(tmp_path)
+    for name in ("spectrums.yml", "reporting-lines.yml", "adventure.yml"):
+        path = data / name
+        path.write_text(path.read_text().replace("  - kind: secondary\n    title:", "  - title:", 1))
+    assert [str(p) for p in problems_in(data)] == [
+        f"data/{name}:{line}:5: sources[0].kind: missing required field; add it, e.g. kind: first-hand; valid choices: first-hand, secondary"
+        for name, line in (("adventure.yml", 7), ("reporting-lines.yml", 7), ("spectrums.yml", 8))
+    ]
+
+
+def test_every_broken_source_reference_is_reported_at_once(tmp_path):
+    data = frozen_data(tmp_path)
+    path = data / "case-studies/oscar-health.yml"
+    path.write_text(path.read_text().replace("source: sharebird-organisation", "source: sharebird-org").replace("- id: sharebird-organisation", "- id: sharebird-placement"))
+    found = [(p.line, p.field, p.message.split(";")[0]) for p in problems_in(data)]
+    assert found == [
+        (18, "positions.team-hierarchy.source", "'sharebird-org' is not one of this file's sources (did you mean sharebird-placement?)"),
+        (26, "positions.work-allocation.source", "'sharebird-org' is not one of this file's sources (did you mean sharebird-placement?)"),
+        (77, "sources[1].id", "duplicate source id 'sharebird-placement' (also sources[0].id)"),
+    ]
