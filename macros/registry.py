@@ -76,11 +76,18 @@ def page_macros(context: Callable[[], PageContext]) -> dict[str, Callable[..., s
         return MARKER
 
     def sources() -> str:
-        """Every source the playbook relies on, with what relies on it."""
+        """Every source the playbook relies on, first-hand then secondary, with what relies on it."""
         c = context()
-        return render("source_list.html", sources=views.sources_view(c.playbook, c.linker))
+        return render("source_groups.md", groups=views.sources_by_kind(c.playbook, c.linker))
 
-    return {f.__name__: f for f in (spectrum_cards, spectrum, reporting_lines, case_study_table, adventure, glue_check, glossary, offline_copy, print_parts, sources)}
+    def coverage() -> str:
+        """How many companies and stated placements the playbook holds, counted from the data."""
+        return render("coverage.html", coverage=views.coverage(context().playbook))
+
+    return {
+        f.__name__: f
+        for f in (spectrum_cards, spectrum, reporting_lines, case_study_table, adventure, glue_check, glossary, offline_copy, print_parts, sources, coverage)
+    }
 
 
 def _no_context() -> PageContext:

@@ -10,15 +10,29 @@ from datetime import date
 
 from . import figures, links
 from .links import Linker
-from .model import CaseStudy, Playbook, Source
+from .model import SOURCE_KINDS, CaseStudy, Claim, Playbook, Source
 from .review import STALE_AFTER_MONTHS, is_stale
 
 NOT_STATED = "Not stated"
 
 
-def _company(study: CaseStudy, linker: Linker, evidence: str = "") -> dict:
-    """A link to a case study, with the evidence for the fact it is listed under."""
-    return {"name": study.name, "href": linker.to(links.case_study_page(study.slug)), "evidence": evidence}
+def _company(study: CaseStudy, linker: Linker, claim: Claim | None = None) -> dict:
+    """A link to a case study, with the evidence for the fact it is listed under and where that evidence comes from."""
+    href = linker.to(links.case_study_page(study.slug))
+    return {"name": study.name, "href": href, "evidence": claim.evidence if claim else "", "source": _citation(study, claim, href)}
+
+
+def _citation(study: CaseStudy, claim: Claim | None, page_href: str = "") -> dict | None:
+    """Where a stated fact comes from: a link to its source in the study's source list, the source's title and kind."""
+    if claim is None:
+        return None
+    source = study.source(claim.source)
+    return {"href": f"{page_href}#{source_anchor(source)}", "title": source.title, "kind": source.kind}
+
+
+def source_anchor(source: Source) -> str:
+    """The id of a source's item in its case study's source list (source ids are unique within a study)."""
+    return f"source-{source.id}"
 
 
 def spectrums_overview(playbook: Playbook, linker: Linker) -> list[dict]:
@@ -41,7 +55,7 @@ def spectrum_view(playbook: Playbook, spectrum_id: str, linker: Linker) -> dict:
     positions = []
     for position in spectrum.positions:
         companies = [
-            _company(study, linker, study.positions[spectrum.id].evidence)
+            _company(study, linker, study.positions[spectrum.id])
             for study in playbook.case_studies
             if spectrum.id in study.positions and study.positions[spectrum.id].id == position.id
         ]
@@ -50,7 +64,7 @@ def spectrum_view(playbook: Playbook, spectrum_id: str, linker: Linker) -> dict:
         {
             **vars(item),
             "companies": [
-                _company(study, linker, study.specialisation.evidence)
+                _company(study, linker, study.specialisation)
                 for study in playbook.case_studies
                 if study.specialisation and study.specialisation.id == item.id
             ],
@@ -75,7 +89,7 @@ def reporting_lines_view(playbook: Playbook, linker: Linker) -> list[dict]:
         {
             **vars(line),
             "companies": [
-                _company(study, linker, study.reporting_line.evidence)
+                _company(study, linker, study.reporting_line)
                 for study in playbook.case_studies
                 if study.reporting_line and study.reporting_line.id == line.id
             ],
@@ -97,6 +111,7 @@ def model_cells(playbook: Playbook, study: CaseStudy, linker: Linker) -> list[di
                 "label": position.label if position else NOT_STATED,
                 "href": linker.to(links.spectrum_page(spectrum.id), position.id) if position else "",
                 "evidence": claim.evidence if claim else "",
+                "source": _citation(study, claim),
             }
         )
     line = playbook.reporting_line(study.reporting_line.id) if study.reporting_line else None
@@ -107,6 +122,7 @@ def model_cells(playbook: Playbook, study: CaseStudy, linker: Linker) -> list[di
             "label": line.label if line else NOT_STATED,
             "href": linker.to(links.REPORTING_LINES, line.id) if line else "",
             "evidence": study.reporting_line.evidence if study.reporting_line else "",
+            "source": _citation(study, study.reporting_line),
         }
     )
     return cells
@@ -143,6 +159,7 @@ def case_study_view(playbook: Playbook, study: CaseStudy, linker: Linker, today:
             "label": item.label,
             "href": linker.to(links.spectrum_page(focus.id), "ways-to-specialise"),
             "evidence": study.specialisation.evidence,
+            "source": _citation(study, study.specialisation),
         }
     cells = model_cells(playbook, study, linker)
     return {
@@ -154,7 +171,7 @@ def case_study_view(playbook: Playbook, study: CaseStudy, linker: Linker, today:
         "specialisation": specialisation,
         "what_the_team_does": study.what_the_team_does,
         "lessons": study.lessons,
-        "sources": [source_view(s) for s in study.sources],
+        "sources": [source_view(s, anchor=source_anchor(s)) for s in study.sources],
         "last_reviewed": study.last_reviewed.isoformat(),
         "stale": is_stale(study, today),
         "stale_after_months": STALE_AFTER_MONTHS,
@@ -164,17 +181,18 @@ def case_study_view(playbook: Playbook, study: CaseStudy, linker: Linker, today:
     }
 
 
-def source_view(source: Source) -> dict:
-    """A source as shown in a list: title, who, when, and its link if confirmed."""
-    return {**vars(source), "accessed": source.accessed.isoformat(), "used_for": []}
+def source_view(source: Source, anchor: str = "") -> dict:
+    """A source as shown in a list: title, who, when, its kind, its link if confirmed, and the item's id if positions link to it."""
+    return {**vars(source), "accessed": source.accessed.isoformat(), "used_for": [], "anchor": anchor}
 
 
 def sources_view(playbook: Playbook, linker: Linker) -> list[dict]:
-    """Every source once, with what in the playbook relies on it."""
+    """Every source once per kind it is given, with what in the playbook relies on it."""
     merged: dict[tuple, dict] = {}
 
     def add(source: Source, label: str, href: str) -> None:
-        key = (source.url,) if source.url else (source.title, source.publisher)
+        # A piece is first-hand for the company whose people wrote it: the same piece may be cited as both kinds.
+        key = (source.kind, source.url) if source.url else (source.kind, source.title, source.publisher)
         entry = merged.setdefault(key, source_view(source))
         if not any(use["href"] == href for use in entry["used_for"]):
             entry["used_for"].append({"label": label, "href": href})
@@ -190,6 +208,24 @@ def sources_view(playbook: Playbook, linker: Linker) -> list[dict]:
         for source in study.sources:
             add(source, study.name, linker.to(links.case_study_page(study.slug)))
     return sorted(merged.values(), key=lambda entry: entry["title"].casefold())
+
+
+def sources_by_kind(playbook: Playbook, linker: Linker) -> list[dict]:
+    """The Sources page: first-hand sources, then secondary ones; a kind no source has is left out."""
+    entries = sources_view(playbook, linker)
+    groups = [{"kind": kind, "sources": [e for e in entries if e["kind"] == kind]} for kind in SOURCE_KINDS]
+    return [group for group in groups if group["sources"]]
+
+
+def coverage(playbook: Playbook) -> dict:
+    """How much the playbook holds: companies, stated placements (a spectrum position or a reporting line) of those possible, and how many rest on first-hand sources."""
+    claims = [(study, claim) for study in playbook.case_studies for claim in study.claims().values()]
+    return {
+        "companies": len(playbook.case_studies),
+        "placements": len(claims),
+        "possible": len(playbook.case_studies) * (len(playbook.spectrums) + 1),
+        "first_hand": sum(1 for study, claim in claims if study.source(claim.source).kind == "first-hand"),
+    }
 
 
 def glossary_view(playbook: Playbook) -> list[dict]:

@@ -66,6 +66,59 @@ def test_case_study_page_shows_model_sources_and_review_date(real_site, study):
     assert f'<time datetime="{study.last_reviewed}">{study.last_reviewed}</time>' in html
 
 
+def escaped(value):
+    """Text as the templates write it into HTML (quotes too, as Jinja's escape does)."""
+    return str(html_lib.escape(value)).replace("&#x27;", "&#39;").replace("&quot;", "&#34;")
+
+
+@pytest.mark.parametrize("study", PLAYBOOK.case_studies, ids=lambda s: s.slug)
+def test_each_stated_position_on_a_case_study_page_links_to_its_source_with_its_kind(real_site, study):
+    html = text(real_site, f"case-studies/{study.slug}/index.html")
+    start = html.index('class="pb-table pb-table--model"')
+    model = html[start:html.index("</table>", start)]
+    claims = [*study.claims().values(), *([study.specialisation] if study.specialisation else [])]
+    for claim in claims:
+        source = study.source(claim.source)
+        assert f'<a href="#source-{source.id}">{escaped(source.title)}</a> <span class="pb-badge pb-badge--{source.kind}"' in model, claim
+    assert model.count('<span class="pb-cite">') == len(claims)
+    listed = html[html.index('id="sources"'):]
+    for source in study.sources:
+        item = re.search(rf'<li class="pb-sources__item" id="source-{source.id}">(.*?)</li>', listed, re.S)
+        assert item and f'pb-badge--{source.kind}" title=' in item.group(1) and f">{source.kind}</span>" in item.group(1), source.id
+
+
+def test_spectrum_and_reporting_line_pages_link_each_company_s_evidence_to_its_source(real_site):
+    for study in PLAYBOOK.case_studies:
+        for spectrum_id, claim in study.positions.items():
+            href = f"../../case-studies/{study.slug}/#source-{claim.source}"
+            assert f'<a href="{href}">' in text(real_site, f"models/{spectrum_id}/index.html"), (study.slug, spectrum_id)
+        if study.reporting_line:
+            href = f"../../case-studies/{study.slug}/#source-{study.reporting_line.source}"
+            assert f'<a href="{href}">' in text(real_site, "models/reporting-lines/index.html"), study.slug
+
+
+def test_sources_page_lists_first_hand_sources_then_secondary_ones(real_site):
+    html = text(real_site, "sources/index.html")
+    sections = re.split(r'<h2 id="(first-hand|secondary)">', html)
+    by_kind = dict(zip(sections[1::2], sections[2::2]))
+    assert list(by_kind) == [kind for kind in ("first-hand", "secondary") if any(s.kind == kind for s in all_sources())]
+    for source in all_sources():
+        assert escaped(source.title) in by_kind[source.kind], (source.kind, source.title)
+    assert 'id="source-' not in html  # the same piece may serve many studies: only a study's own page anchors it
+
+
+def all_sources():
+    """Every source in the data: the shared files' and each case study's."""
+    return [*PLAYBOOK.spectrum_sources, *PLAYBOOK.reporting_line_sources, *PLAYBOOK.adventure.sources, *(s for study in PLAYBOOK.case_studies for s in study.sources)]
+
+
+@pytest.mark.parametrize("page", ["index.html", "case-studies/index.html"])
+def test_home_and_case_studies_index_count_companies_and_stated_placements(real_site, page):
+    placements = sum(len(s.positions) + bool(s.reporting_line) for s in PLAYBOOK.case_studies)
+    html = text(real_site, page)
+    assert f"The playbook holds <strong>{len(PLAYBOOK.case_studies)}</strong> companies and <strong>{placements}</strong> stated placements" in html
+
+
 def test_sidebar_does_not_list_case_studies(real_site):
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', text(real_site, "index.html"), re.S).group(0)
     assert "Case studies" in nav

@@ -63,3 +63,66 @@ def test_case_study_is_marked_for_review_after_twelve_months():
     year_later = pendo.last_reviewed.replace(year=pendo.last_reviewed.year + 1)
     assert views.case_study_view(PLAYBOOK, pendo, linker, year_later)["stale"] is False
     assert views.case_study_view(PLAYBOOK, pendo, linker, year_later + timedelta(days=1))["stale"] is True
+
+
+def study(slug):
+    return next(s for s in PLAYBOOK.case_studies if s.slug == slug)
+
+
+def test_each_stated_position_links_to_its_source_in_the_study_and_says_its_kind():
+    oscar = study("oscar-health")
+    view = views.case_study_view(PLAYBOOK, oscar, Linker("case-studies/oscar-health.md"), oscar.last_reviewed)
+    organisation = {"href": "#source-sharebird-organisation", "title": "How is Product Operations organized at Oscar Health?", "kind": "first-hand"}
+    assert [c["source"] for c in view["cells"]] == [
+        organisation, None, organisation, None,
+        {"href": "#source-sharebird-placement", "title": "What do you see as an ideal organizational structure and placement for Product Ops?", "kind": "first-hand"},
+    ]
+    # each link lands on an item of the study's own source list
+    assert [(s["anchor"], s["kind"]) for s in view["sources"]] == [("source-sharebird-placement", "first-hand"), ("source-sharebird-organisation", "first-hand")]
+
+
+def test_a_specialisation_links_to_its_source_too():
+    pendo = study("pendo")
+    view = views.case_study_view(PLAYBOOK, pendo, Linker("case-studies/pendo.md"), pendo.last_reviewed)
+    assert view["specialisation"]["source"] == {"href": "#source-wanger-2023", "title": "Choose your own adventure: models of product operations", "kind": "secondary"}
+
+
+def test_spectrum_and_reporting_line_pages_say_where_each_company_s_evidence_comes_from():
+    view = views.spectrum_view(PLAYBOOK, "operating-principle", Linker("models/operating-principle.md"))
+    kroger = view["positions"][1]["companies"][0]
+    assert kroger["source"] == {"href": "../../case-studies/kroger/#source-wanger-2023", "title": "Choose your own adventure: models of product operations", "kind": "secondary"}
+    assert all(c["source"] is None for c in view["not_stated"])
+    lines = views.reporting_lines_view(PLAYBOOK, Linker("models/reporting-lines.md"))
+    (oscar,) = next(r for r in lines if r["id"] == "head-of-product")["companies"]
+    assert (oscar["source"]["href"], oscar["source"]["kind"]) == ("../../case-studies/oscar-health/#source-sharebird-placement", "first-hand")
+
+
+def test_sources_page_groups_sources_by_kind_first_hand_first():
+    groups = views.sources_by_kind(PLAYBOOK, Linker("sources.md"))
+    assert [g["kind"] for g in groups] == ["first-hand", "secondary"]
+    first_hand, secondary = ({s["title"]: [u["label"] for u in s["used_for"]] for s in g["sources"]} for g in groups)
+    assert first_hand == {
+        "How is Product Operations organized at Oscar Health?": ["Oscar Health"],
+        "What do you see as an ideal organizational structure and placement for Product Ops?": ["Reporting lines", "The adventure path", "Oscar Health"],
+    }
+    assert list(secondary) == ["Choose your own adventure: models of product operations"]
+    # no list item on the Sources page claims an id: the same piece can be cited by many studies
+    assert all(s["anchor"] == "" for g in groups for s in g["sources"])
+
+
+def test_a_piece_cited_as_both_kinds_is_listed_under_each_with_what_relies_on_it():
+    from dataclasses import replace
+
+    kroger = study("kroger")
+    first_hand = replace(kroger, sources=tuple(replace(s, kind="first-hand") for s in kroger.sources))
+    playbook = replace(PLAYBOOK, case_studies=tuple(first_hand if s.slug == "kroger" else s for s in PLAYBOOK.case_studies))
+    groups = {g["kind"]: g["sources"] for g in views.sources_by_kind(playbook, Linker("sources.md"))}
+    article = "Choose your own adventure: models of product operations"
+    assert [[u["label"] for u in s["used_for"]] for s in groups["first-hand"] if s["title"] == article] == [["Kroger"]]
+    assert "Kroger" not in [u["label"] for s in groups["secondary"] for u in s["used_for"]]
+
+
+def test_coverage_counts_companies_and_stated_placements_from_the_data():
+    assert views.coverage(PLAYBOOK) == {"companies": 5, "placements": 7, "possible": 25, "first_hand": 3}
+    fewer = __import__("dataclasses").replace(PLAYBOOK, case_studies=tuple(s for s in PLAYBOOK.case_studies if s.slug != "oscar-health"))
+    assert views.coverage(fewer) == {"companies": 4, "placements": 4, "possible": 20, "first_hand": 0}
