@@ -5,24 +5,23 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import re
 import sys
 import unicodedata
 from datetime import date
 from pathlib import Path
 
 from .content import check_pages, content_file_problems
-from .load import CASE_STUDY_DIR, RESERVED, load_playbook, slugify, unreserved
+from .load import CASE_STUDY_DIR, RESERVED, load_options, load_playbook, slugify, unreserved
 from .offline import DOWNLOAD, build_with_offline_copy
 from .problems import DataError, Problem
-from .render import TEMPLATES
+from .render import render_text
 from .review import STALE_AFTER_MONTHS, stale_problems
 from .siteconfig import read_site_config
+from .views import scaffold_view
 from .zensical import VERSION as ZENSICAL_VERSION, build_with_zensical
 
 # A company name longer than this is not a name; the file name (its slug) is kept shorter still (load.MAX_SLUG).
 MAX_NAME = 100
-_PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,10 +75,14 @@ def _new(args) -> int:
     if path.exists():
         print(f"{shown} already exists; edit it instead, or choose another name.", file=sys.stderr)
         return 1
-    template = (TEMPLATES / "new_case_study.yml").read_text("utf-8")
-    # json.dumps gives a double-quoted YAML string, so any name stays text.
+    try:
+        spectrums, lines = load_options(args.root / "data")
+    except DataError as err:
+        print(f"{err}\nThe template explains the options these files define: fix them first.", file=sys.stderr)
+        return 1
+    # One render: the name is a value, never template code; json.dumps gives a double-quoted YAML string, so any name stays text.
     values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "today": date.today().isoformat()}
-    path.write_text(fill_template(template, values), "utf-8")
+    path.write_text(render_text("new_case_study.yml", **values, **scaffold_view(spectrums, lines)), "utf-8")
     print(f"Wrote {shown}{why}.\nFill it in (see CONTRIBUTING.md), then run `playbook check` and preview with `make serve`.")
     return 0
 
@@ -96,11 +99,6 @@ def name_problem(name: str) -> str | None:
     if hidden:
         return f"The name contains an invisible control character (U+{ord(hidden):04X}); type the name as plain text, {example}."
     return None
-
-
-def fill_template(template: str, values: dict[str, str]) -> str:
-    """Put each value in place of its {{ key }} in one pass: text inside a value (a name with {{ today }}) stays as it is."""
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
 
 
 def _check(args) -> int:

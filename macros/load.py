@@ -90,6 +90,19 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
     )
 
 
+def load_options(data_dir: Path, today: date | None = None):
+    """Only the spectrums and reporting lines (what `playbook new` explains), or DataError; case studies in progress do not matter here."""
+    data_dir = Path(data_dir)
+    today = today or latest_today()
+    problems: list[Problem] = []
+    docs = [_read(data_dir / f"{name}.yml", data_dir.parent, data_dir / "schema", f"{name}.schema.json", problems) for name in ("spectrums", "reporting-lines")]
+    spectrums = _spectrums(docs[0], today, problems)[0] if docs[0] else ()
+    lines = _reporting_lines(docs[1], today, problems)[0] if docs[1] else ()
+    if problems:
+        raise DataError(problems)
+    return spectrums, lines
+
+
 def _read(path: Path, root: Path, schema_dir: Path, schema: str, problems: list[Problem]) -> Document | None:
     """Load one file and check it against its schema; None when it cannot be used."""
     shown = path.relative_to(root).as_posix()

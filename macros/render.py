@@ -66,3 +66,19 @@ _ENV = _environment()
 def render(template: str, **context) -> str:
     """Render one template file with a view model."""
     return _ENV.get_template(template).render(**context)
+
+
+def _one_line(value) -> str:
+    """Every value on one line: in a YAML template no value can end a comment and start a line of its own."""
+    return " ".join(str(value).split())
+
+
+# Plain text (the YAML scaffold of `playbook new`): nothing to escape for HTML, but still sandboxed and strict.
+_TEXT_ENV = ImmutableSandboxedEnvironment(
+    loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_one_line
+)
+
+
+def render_text(template: str, **context) -> str:
+    """Render a plain-text template file; values are shown as text, each on one line, and never read as template code."""
+    return _TEXT_ENV.get_template(template).render(**context)

@@ -228,6 +228,23 @@ def coverage(playbook: Playbook) -> dict:
     }
 
 
+def one_line_meaning(description: str) -> str:
+    """An option's meaning in one line: the first sentence of its description."""
+    words = " ".join(description.split())
+    end = words.find(". ")
+    return words if end < 0 else words[: end + 1]
+
+
+def scaffold_view(spectrums, reporting_lines) -> dict:
+    """What `playbook new case-study` explains: every spectrum's options, the specialisations and the reporting lines, one line each."""
+    option = lambda item: {"id": item.id, "meaning": one_line_meaning(item.description)}  # noqa: E731
+    return {
+        "spectrums": [{"id": s.id, "title": s.title, "question": s.question, "options": [option(p) for p in s.positions]} for s in spectrums],
+        "specialisations": [option(x) for s in spectrums for x in s.specialisations],
+        "reporting_lines": [option(r) for r in reporting_lines],
+    }
+
+
 def glossary_view(playbook: Playbook) -> list[dict]:
     """The glossary, alphabetical, with an anchor per term."""
     return sorted(({"id": t.id, "term": t.term, "definition": t.definition} for t in playbook.glossary), key=lambda t: t["term"].casefold())

@@ -11,23 +11,24 @@ from macros.load import load_playbook
 
 
 def fill_template(text: str) -> str:
-    """Fill the template the way the guide says: every empty field, unstated spectrums deleted."""
+    """Fill the template the way the guide says: every empty field, unstated spectrums deleted, each position citing its source."""
     text = text.replace("industry:\n", "industry: Example software\n")
     text = text.replace("summary:\n", "summary: A made-up company whose prod ops team coaches product teams.\n")
-    # The source speaks to two spectrums: keep those, delete the other two as the template says.
-    text = re.sub(r"  team-hierarchy:\n    position:\n    evidence:\n", "", text)
-    text = re.sub(r"  degree-of-focus:\n    position:\n    evidence:\n", "", text)
+    text = text.replace("  - id:\n    kind:\n    title:\n    publisher:\n", "  - id: acme-talk\n    kind: first-hand\n    title: How we run prod ops\n    publisher: Example Conference\n")
+    text = text.replace("    # url: https://\n", "    url: https://example.com/talk\n")
+    # The source speaks to two spectrums: keep those, delete the other two (and the options listed above them) as the template says.
+    text = re.sub(r"  # Team hierarchy:.*?  team-hierarchy:\n    position:\n    source:\n    evidence:\n", "", text, flags=re.S)
+    text = re.sub(r"  # Degree of focus:.*?  degree-of-focus:\n    position:\n    source:\n    evidence:\n", "", text, flags=re.S)
     text = text.replace(
-        "  operating-principle:\n    position:\n    evidence:\n",
-        "  operating-principle:\n    position: coaching\n    evidence: The talk says the team teaches planning to every product team.\n",
+        "  operating-principle:\n    position:\n    source:\n    evidence:\n",
+        "  operating-principle:\n    position: coaching\n    source: acme-talk\n    evidence: The talk says the team teaches planning to every product team.\n",
     )
     text = text.replace(
-        "  work-allocation:\n    position:\n    evidence:\n",
-        "  work-allocation:\n    position: embedded\n    evidence: The talk says each prod ops manager sits in one product area.\n",
+        "  work-allocation:\n    position:\n    source:\n    evidence:\n",
+        "  work-allocation:\n    position: embedded\n    source: acme-talk\n    evidence: The talk says each prod ops manager sits in one product area.\n",
     )
     text = text.replace("what_the_team_does:\n  -\n", "what_the_team_does:\n  - Teaches a shared planning process.\n")
     text = text.replace("lessons:\n  -\n", "lessons:\n  - Coaching needs time set aside for it.\n")
-    text = text.replace("  - title:\n    publisher:\n    url:\n", "  - title: How we run prod ops\n    publisher: Example Conference\n    url: https://example.com/talk\n")
     return text
 
 
@@ -58,4 +59,8 @@ def test_a_new_editor_adds_a_company(tmp_path):
     assert {"slug": "acme-corp", "name": "Acme Corp", "href": "../case-studies/acme-corp/",
             "positions": {"operating-principle": "coaching", "work-allocation": "embedded"},
             "specialisation": None, "reportingLine": None} in data["caseStudies"]
-    assert "Acme Corp" in (out / "case-studies/acme-corp/index.html").read_text()
+    page = (out / "case-studies/acme-corp/index.html").read_text()
+    assert "Acme Corp" in page
+    # each stated position points at the editor's source, which says it is first-hand
+    assert page.count('<a href="#source-acme-talk">How we run prod ops</a> <span class="pb-badge pb-badge--first-hand"') == 2
+    assert '<li class="pb-sources__item" id="source-acme-talk">' in page

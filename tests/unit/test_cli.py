@@ -242,3 +242,100 @@ def test_check_reserves_the_file_name_of_any_hand_written_case_studies_page(caps
         "rename the file, e.g. kroger-company.yml",
         "1 problem found.",
     ])
+
+
+def scaffold(capsys, root, name="Acme Corp"):
+    """The text `playbook new case-study` writes for `name`."""
+    status, out, err = run(capsys, "--root", root, "new", "case-study", name)
+    assert status == 0, err
+    return (root / out[0].removeprefix("Wrote ").split(".yml")[0]).with_suffix(".yml").read_text("utf-8")
+
+
+def first_sentence(text):
+    """A description's first sentence, on one line (computed here independently of the code under test)."""
+    words = " ".join(text.split())
+    end = words.find(". ")
+    return words if end < 0 else words[: end + 1]
+
+
+def test_the_scaffold_explains_every_option_in_one_line_taken_from_the_data(capsys, root):
+    from macros.load import load_playbook
+
+    playbook = load_playbook(root / "data")
+    lines = scaffold(capsys, root).splitlines()
+    options = [(p.id, p.description) for s in playbook.spectrums for p in (*s.positions, *s.specialisations)]
+    options += [(r.id, r.description) for r in playbook.reporting_lines]
+    for option_id, description in options:
+        assert [line for line in lines if line.lstrip(" #") == f"{option_id}: {first_sentence(description)}"], option_id
+    for spectrum in playbook.spectrums:
+        assert f"  # {spectrum.title}: {spectrum.question}" in lines
+        assert f"  {spectrum.id}:" in lines
+
+
+def test_the_scaffold_follows_the_data_so_it_never_drifts(capsys, root):
+    path = root / "data/spectrums.yml"
+    text = path.read_text().replace(
+        "Prod ops teaches product teams processes and good practice,",
+        "Coaching means {{ today }} teaching,\n          with a line break. Then more.\n          Prod ops teaches product teams processes and good practice,",
+    )
+    path.write_text(text.replace('title: "Team hierarchy"', 'title: "Who does the work"'))
+    lines = scaffold(capsys, root).splitlines()
+    assert "  #   coaching: Coaching means {{ today }} teaching, with a line break." in lines
+    assert [line for line in lines if line.startswith("  # Who does the work: ")]
+
+
+def test_the_scaffold_says_which_source_fields_are_optional_and_how_to_link_and_mark_sources(capsys, root):
+    text = scaffold(capsys, root)
+    for field in ("author", "published", "url"):
+        assert f"#   {field}:" in text and f"    # {field}:" in text  # explained, and left commented out
+        assert [line for line in text.splitlines() if line.startswith(f"#   {field}:") and "optional" in line], field
+    assert "#   kind:      first-hand if the company or its own people said it" in text
+    assert "secondary if someone else reports on the company" in text
+    assert "#   source:   the id of the source under sources: that says so;" in text
+    assert "REPORTS TO" in text and "merely sits inside" in text and "is not its\n# reporting line unless the source says prod ops reports there" in text
+
+
+def fill(text):
+    """Fill every field of a scaffold, keeping every spectrum and the optional groups: the editor's finished file."""
+    text = text.replace("industry:\n", "industry: Example software\n").replace("summary:\n", "summary: A made-up company.\n")
+    text = text.replace("  - id:\n    kind:\n    title:\n    publisher:\n", "  - id: acme-talk\n    kind: first-hand\n    title: How we run prod ops\n    publisher: Example Conference\n")
+    text = text.replace("    # author:\n    # published:\n    # url: https://\n", "    author: Ada Example, Head of Product Operations\n    published: March 2025\n    url: https://example.com/talk\n")
+    for spectrum, position in (("team-hierarchy", "hybrid"), ("operating-principle", "coaching"), ("work-allocation", "embedded"), ("degree-of-focus", "specialist")):
+        text = text.replace(f"  {spectrum}:\n    position:\n    source:\n    evidence:\n", f"  {spectrum}:\n    position: {position}\n    source: acme-talk\n    evidence: The talk says so.\n")
+    text = text.replace("# specialisation:\n#   by: customer-type\n#   source:\n#   evidence:", "specialisation:\n  by: customer-type\n  source: acme-talk\n  evidence:")
+    text = text.replace("# reporting_line:\n#   id: head-of-product\n#   source:\n#   evidence:", "reporting_line:\n  id: head-of-product\n  source: acme-talk\n  evidence:")
+    return text.replace("what_the_team_does:\n  -\n", "what_the_team_does:\n  - Teaches planning.\n").replace("lessons:\n  -\n", "lessons:\n  - Coaching takes time.\n")
+
+
+def test_a_filled_scaffold_passes_check_with_every_field_stated(capsys, root):
+    path = root / "data/case-studies/acme-corp.yml"
+    path.write_text(fill(scaffold(capsys, root)))
+    status, out, _ = run(capsys, "--root", root, "check")
+    from macros.load import load_playbook
+
+    playbook = load_playbook(root / "data")
+    counts = f"{len(playbook.case_studies)} case studies, {len(playbook.spectrums)} spectrums, {len(playbook.reporting_lines)} reporting lines"
+    assert (status, out) == (0, [f"No problems found: {counts}."])
+    acme = next(s for s in playbook.case_studies if s.slug == "acme-corp")
+    assert len(acme.claims()) == 5 and acme.specialisation.source == "acme-talk" and acme.sources[0].kind == "first-hand"
+    assert acme.sources[0].author == "Ada Example, Head of Product Operations"
+
+
+def test_new_reports_broken_options_data_and_writes_nothing(capsys, root):
+    path = root / "data/reporting-lines.yml"
+    path.write_text(path.read_text().replace("  - id: cto\n", "  - id: CTO\n"))
+    status, _, err = run(capsys, "--root", root, "new", "case-study", "Acme Corp")
+    assert status == 1
+    assert "data/reporting-lines.yml:" in err and "reporting_lines[2].id: 'CTO' is not accepted" in err
+    assert not (root / "data/case-studies/acme-corp.yml").exists()
+
+
+@pytest.mark.parametrize("name", ["{{ today }} Corp", "{{ name_yaml }}", "{% for s in spectrums %}{{ s.id }}{% endfor %}", "{{ cycler.__init__.__globals__ }}"])
+def test_a_name_is_text_in_the_rendered_scaffold_never_template_code(capsys, root, name):
+    """The scaffold is rendered once: the name is a value in it, so nothing in a name is evaluated."""
+    from macros.strictyaml import load_yaml
+
+    text = scaffold(capsys, root, name)
+    doc, problems = load_yaml(text, "new.yml")
+    assert problems == [] and doc.data["name"] == name
+    assert f"# Case study: how {name} organises product operations.\n" in text
