@@ -183,7 +183,9 @@ def case_study(i: int, choices: Choices, today: date, seed: int = SEED) -> dict:
     # Drawn last, so adding citations left every earlier draw (and so every benchmark's text) as it was.
     for claim in (*positions.values(), study.get("specialisation"), study.get("reporting_line")):
         if claim:
-            claim["source"] = rng.choice(study["sources"])["id"]
+            (key, value), *rest = claim.items()  # written in the documented order: position (or by, id), source, evidence
+            claim.clear()
+            claim.update([(key, value), ("source", rng.choice(study["sources"])["id"]), *rest])
     study["last_reviewed"] = reviewed.isoformat()
     return study
 

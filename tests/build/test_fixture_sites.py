@@ -1,10 +1,12 @@
 """Small fixture sites: what a contributor's file does to the build, good or bad."""
 
+import html
+import json
 import re
 
 from build.sitecheck import broken_links
 from macros.offline import DOWNLOAD
-from helpers import FIXTURES, build, make_site
+from helpers import FIXTURES, build, fixture_playbook, make_site
 
 
 def without_download(broken: list[str]) -> list[str]:
@@ -156,3 +158,45 @@ def test_hostile_summary_is_escaped_in_the_page_head(tmp_path):
     head = (tmp_path / "out/case-studies/evil-co/index.html").read_text().split("</head>")[0]
     assert '<meta name="description" content="&lt;script&gt;alert(&#39;summary&#39;)&lt;/script&gt;' in head
     assert "<script>alert" not in head
+
+
+def test_many_companies_each_show_up_everywhere_from_their_file_alone(tmp_path):
+    """24 made-up companies, each only a file: every page that lists companies lists each one where its data puts it."""
+    playbook = fixture_playbook("many-companies")
+    site = make_site(tmp_path, FIXTURES / "many-companies" / "case-studies")
+    result = build(site, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    page = lambda path: (out / path).read_text("utf-8")  # noqa: E731
+    index, lines_page, sources_page = page("case-studies/index.html"), page("models/reporting-lines/index.html"), page("sources/index.html")
+    adventure = json.loads(html.unescape(re.search(r'<template id="pb-adventure-data"[^>]*>(.*?)</template>', page("adventure/index.html"), re.S).group(1)))
+    matches = {c["slug"]: c for c in adventure["caseStudies"]}
+    for study in playbook.case_studies:
+        link = f'<a href="../../case-studies/{study.slug}/">{study.name}</a>'
+        assert f'<a href="{study.slug}/">{study.name}</a>' in index, study.slug
+        own = page(f"case-studies/{study.slug}/index.html")
+        assert own.count('<span class="pb-cite">') == len(study.claims()) + bool(study.specialisation), study.slug
+        for spectrum in playbook.spectrums:
+            html_text = page(f"models/{spectrum.id}/index.html")
+            claim = study.positions.get(spectrum.id)
+            start = html_text.index(f'id="{claim.id}"' if claim else 'id="not-stated"')
+            section = html_text[start:html_text.find("<h2", start) if html_text.find("<h2", start) > 0 else None]
+            assert link in section, (study.slug, spectrum.id)
+            if claim:
+                assert f'href="../../case-studies/{study.slug}/#source-{claim.source}"' in section, (study.slug, spectrum.id)
+        if study.reporting_line:
+            start = lines_page.index(f'<h2 id="{study.reporting_line.id}"')
+            assert link in lines_page[start:lines_page.find("<h2", start + 1)], study.slug
+        assert matches[study.slug]["positions"] == {k: c.id for k, c in study.positions.items()}
+        assert matches[study.slug]["reportingLine"] == (study.reporting_line.id if study.reporting_line else None)
+        assert f'<a href="../case-studies/{study.slug}/">{study.name}</a>' in sources_page, study.slug
+    assert len(matches) == len(playbook.case_studies)
+    # the chart counts each line's companies from the data
+    desc = re.search(r'<desc id="org-desc">(.*?)</desc>', lines_page).group(1)
+    for line in playbook.reporting_lines:
+        count = sum(1 for s in playbook.case_studies if s.reporting_line and s.reporting_line.id == line.id)
+        assert f"{line.label}{' (most common)' if line.common else ''}: {count} case stud{'y' if count == 1 else 'ies'}" in html.unescape(desc)
+    placements = sum(len(s.claims()) for s in playbook.case_studies)
+    counted = f"The playbook holds <strong>{len(playbook.case_studies)}</strong> companies and <strong>{placements}</strong> stated placements"
+    assert counted in page("index.html") and counted in index
+    assert without_download(broken_links(out)) == []
