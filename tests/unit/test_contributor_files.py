@@ -37,3 +37,24 @@ def test_issue_forms_are_valid_yaml_with_required_fields():
         form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE" / name).read_text("utf-8"))
         assert form["name"] and form["description"]
         assert any(item.get("validations", {}).get("required") for item in form["body"])
+
+
+def test_contributing_shows_one_complete_made_up_example_that_passes_the_checks(tmp_path):
+    from helpers import copy_data
+    from macros.load import load_playbook
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+    (example,) = re.findall(r"```yaml\n(# yaml-language-server: .*?)```", guide, re.S)
+    assert "made up" in example.splitlines()[1].lower()  # labelled as an example on its own second line
+    data = copy_data(tmp_path)
+    (data / "case-studies/example-co.yml").write_text(example, "utf-8")
+    study = next(s for s in load_playbook(data).case_studies if s.slug == "example-co")
+    assert study.name == "Example Co" and len(study.sources) == 2
+    assert sorted(s.kind for s in study.sources) == ["first-hand", "secondary"]
+    assert {c.source for c in study.claims().values()} == {s.id for s in study.sources}  # each source is cited by id
+
+
+def test_contributing_explains_kinds_source_references_and_reporting_lines():
+    guide = " ".join((ROOT / "CONTRIBUTING.md").read_text("utf-8").split())
+    for phrase in ("`kind: first-hand`", "`kind: secondary`", "`source:`", "`id`", "reports to", "sits inside"):
+        assert phrase in guide, phrase
