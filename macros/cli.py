@@ -14,6 +14,7 @@ from .content import check_pages, content_file_problems
 from .load import CASE_STUDY_DIR, RESERVED, load_options, load_playbook, slugify, unreserved
 from .offline import DOWNLOAD, build_with_offline_copy
 from .problems import DataError, Problem
+from .prsummary import ChangedFilesError, case_study_changes, changed_files, summary_markdown
 from .render import render_text
 from .review import STALE_AFTER_MONTHS, stale_problems
 from .siteconfig import read_site_config
@@ -45,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--stale", action="store_true", help="list case studies due for review instead")
     check.add_argument("--months", type=int, default=STALE_AFTER_MONTHS, help=f"with --stale: the age that makes a review due (default {STALE_AFTER_MONTHS})")
     check.set_defaults(run=_check)
+
+    summary = commands.add_parser("summary", help="Markdown for a pull request's job summary: case-study pages it touches, the preview, the check")
+    summary.add_argument("--base", required=True, help="the commit to compare HEAD with, e.g. HEAD^1 on GitHub's merge commit of a pull request")
+    summary.add_argument("--preview-url", default="", help="where the built site can be downloaded (linked only if it is https)")
+    summary.set_defaults(run=_summary)
 
     build = commands.add_parser("build", help="build the site as published: the strict build plus its downloadable offline copy")
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where to write the site (default: site)")
@@ -103,12 +109,7 @@ def name_problem(name: str) -> str | None:
 
 def _check(args) -> int:
     """Print every problem as path:line:col: field: message (or as annotations) and a count."""
-    try:
-        # A date is in the future only when it is not yet that day anywhere (the loader's default clock).
-        playbook = load_playbook(args.root / "data")
-        problems = [] if args.stale else _page_problems(args.root, playbook)
-    except DataError as err:
-        playbook, problems = None, err.problems
+    playbook, problems = _load_and_check(args.root, pages=not args.stale)
     if args.stale and playbook:
         notices = stale_problems(playbook, date.today(), args.months)
         _print(notices, args.format, "warning")
@@ -119,6 +120,29 @@ def _check(args) -> int:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.")
         return 1
     print(f"No problems found: {len(playbook.case_studies)} case studies, {len(playbook.spectrums)} spectrums, {len(playbook.reporting_lines)} reporting lines.")
+    return 0
+
+
+def _load_and_check(root: Path, pages: bool = True):
+    """The playbook (None if its data has problems) and every problem in its data and, with `pages`, its pages."""
+    try:
+        # A date is in the future only when it is not yet that day anywhere (the loader's default clock).
+        playbook = load_playbook(root / "data")
+        return playbook, _page_problems(root, playbook) if pages else []
+    except DataError as err:
+        return None, err.problems
+
+
+def _summary(args) -> int:
+    """Print the pull request's summary in Markdown; the check step, not this one, fails the run on problems."""
+    try:
+        changed = changed_files(args.root, args.base)
+    except ChangedFilesError as err:
+        print(err, file=sys.stderr)
+        return 2
+    playbook, problems = _load_and_check(args.root)
+    names = {s.slug: s.name for s in playbook.case_studies} if playbook else {}
+    print(summary_markdown(*case_study_changes(changed, args.root, names), problems, args.preview_url), end="")
     return 0
 
 

@@ -58,3 +58,17 @@ def test_contributing_explains_kinds_source_references_and_reporting_lines():
     guide = " ".join((ROOT / "CONTRIBUTING.md").read_text("utf-8").split())
     for phrase in ("`kind: first-hand`", "`kind: secondary`", "`source:`", "`id`", "reports to", "sits inside"):
         assert phrase in guide, phrase
+
+
+def test_pull_requests_get_the_built_site_as_a_preview_and_a_summary_from_playbook_summary():
+    steps = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text("utf-8"))["jobs"]["check"]["steps"]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 2  # the merge commit and its parents: HEAD^1 is the base branch
+    upload = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert steps[upload]["if"] == "github.event_name == 'pull_request'" and steps[upload]["with"]["path"] == "site"
+    assert steps[upload - 1]["run"] == "make build"  # the site as built by the strict build
+    summary = next(i for i, s in enumerate(steps) if "playbook summary" in s.get("run", ""))
+    step = steps[summary]
+    assert summary > upload and "!cancelled()" in step["if"] and "github.event_name == 'pull_request'" in step["if"]
+    assert step["run"] == '.venv/bin/playbook summary --base HEAD^1 --preview-url "$PREVIEW_URL" >> "$GITHUB_STEP_SUMMARY"'
+    assert step["env"] == {"PREVIEW_URL": f"${{{{ steps.{steps[upload]['id']}.outputs.artifact-url }}}}"}
