@@ -130,3 +130,28 @@ def test_renaming_a_position_names_the_adventure_rules_and_goals_that_use_it(tmp
         {f"combinations[{i}].when.operating-principle" for i, r in enumerate(load_playbook(DATA).adventure.combinations) if r.when.get("operating-principle") == "execution"}
         | {f"goals[{i}].leans_towards" for i, g in enumerate(load_playbook(DATA).adventure.goals) if g.leans_towards == "execution"}
     )
+
+
+def test_source_schema_offers_the_kinds_the_model_knows_with_what_each_means():
+    """Editors complete `kind` from the schema and see each choice explained; the pages group sources by the same kinds."""
+    from macros.model import SOURCE_KINDS
+
+    common = json.loads((DATA / "schema" / "common.schema.json").read_text("utf-8"))
+    source = common["$defs"]["source"]
+    assert source["properties"]["kind"]["enum"] == list(SOURCE_KINDS)
+    assert len(source["properties"]["kind"]["enumDescriptions"]) == len(SOURCE_KINDS)
+    assert "kind" in source["required"] and "id" not in source["required"]  # files other than case studies need no ids
+    study = json.loads((DATA / "schema" / "case-study.schema.json").read_text("utf-8"))
+    assert study["properties"]["sources"]["items"]["required"] == ["id"]
+    ref = study["$defs"]["source_ref"]
+    assert ref["description"] and ref["examples"]
+    for group in (study["$defs"]["claim"], study["properties"]["specialisation"], study["properties"]["reporting_line"]):
+        assert "source" in group["required"] and group["properties"]["source"] == {"$ref": "#/$defs/source_ref"}
+
+
+def test_every_stated_fact_in_the_real_data_cites_a_source_of_its_own_file():
+    for study in load_playbook(DATA).case_studies:
+        ids = {s.id for s in study.sources}
+        claims = [*study.claims().values(), *([study.specialisation] if study.specialisation else [])]
+        assert all(c.source in ids for c in claims), study.slug
+        assert all(s.kind in ("first-hand", "secondary") for s in study.sources), study.slug
