@@ -1,15 +1,23 @@
-"""One bad input of each class, applied to a copy of kroger.yml, with the exact message it must give.
+"""One bad input of each class, applied to a frozen copy of kroger.yml, with the exact message it must give.
 
 Shared by the data tests, the build test and the CLI tests, so the three agree.
 """
 
 import re
+from pathlib import Path
 
 from macros.review import latest_today
 
 # The checks' own clock (today in UTC+14): no file that passes them, however new, is in the future to it.
 TODAY = latest_today()
 KROGER = "data/case-studies/kroger.yml"
+# The positions in the messages are those of this frozen copy: correcting the real kroger.yml must not break them.
+FROZEN_KROGER = Path(__file__).resolve().parent / "fixtures/five-companies/case-studies/kroger.yml"
+
+
+def broken_kroger(change) -> str:
+    """The frozen kroger.yml with one bad input applied."""
+    return change(FROZEN_KROGER.read_text("utf-8"))
 
 
 CASES = {
