@@ -53,6 +53,11 @@ def adventure_data(playbook: Playbook, linker: Linker) -> dict:
         "goals": [{"id": g.id, "label": g.label, "leansTowards": g.leans_towards} for g in adventure.goals],
         "glueWork": [{"id": g.id, "label": g.label, "hint": g.text} for g in adventure.glue_work],
         "combinations": [{"id": c.id, "when": c.when, "warning": c.warning, "why": c.why} for c in adventure.combinations],
+        # In plan order; empty `from` or `to`: a change from or to any position.
+        "transitions": [
+            {"id": t.id, "change": t.change, "from": list(t.from_), "to": list(t.to), "action": t.action, "why": t.why, "risk": t.risk, "months": t.months}
+            for t in adventure.transitions
+        ],
         "nextSteps": [{"title": n.label, "text": n.text} for n in adventure.next_steps],
         "reviewAfterMonths": adventure.review_after_months,
     }

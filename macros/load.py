@@ -6,12 +6,13 @@ DataError, so one run of the build or of the checks lists everything to fix.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from datetime import date
 from pathlib import Path
 
-from .model import Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, Playbook, Term, Position, ReportingLine, Source, Specialisation, Spectrum
+from .model import Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, Playbook, Term, Position, ReportingLine, Source, Specialisation, Spectrum, Transition
 from .problems import DataError, Problem, field_name
 from .schema import check_schema
 from .strictyaml import Document, load_yaml
@@ -35,7 +36,7 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
     spectrums, spectrum_sources = _spectrums(spectrum_doc, today, problems) if spectrum_doc else ((), ())
     lines, line_sources = _reporting_lines(lines_doc, today, problems) if lines_doc else ((), ())
     adventure_doc = _read(data_dir / "adventure.yml", root, schema_dir, "adventure.schema.json", problems)
-    adventure = _adventure(adventure_doc, today, problems) if adventure_doc else None
+    adventure = _adventure(adventure_doc, today, problems, spectrums, lines) if adventure_doc else None
     glossary_doc = _read(data_dir / "glossary.yml", root, schema_dir, "glossary.schema.json", problems)
     glossary = _glossary(glossary_doc, problems) if glossary_doc else ()
     glue_doc = _read(data_dir / "glue-check.yml", root, schema_dir, "glue-check.schema.json", problems)
@@ -178,16 +179,18 @@ def _reporting_lines(doc: Document, today: date, problems: list[Problem]):
     return lines, _sources(doc, today, problems)
 
 
-def _adventure(doc: Document, today: date, problems: list[Problem]) -> Adventure:
-    """Build the adventure's content; a rule's source must be one the file lists."""
+def _adventure(doc: Document, today: date, problems: list[Problem], spectrums=(), lines=()) -> Adventure:
+    """Build the adventure's content; a rule's source must be one the file lists, a transition's ids must exist."""
     data = doc.data
-    for key in ("goals", "glue_work", "combinations", "next_steps"):
+    for key in ("goals", "glue_work", "combinations", "transitions", "next_steps"):
         _unique(doc, data[key], (key,), key.rstrip("s").replace("_", " "), problems)
     titles = [s["title"] for s in data["sources"]]
     for i, rule in enumerate(data["combinations"]):
         if "source" in rule and rule["source"] not in titles:
             line, col = doc.where(("combinations", i, "source"))
             problems.append(Problem(doc.path, line, col, field_name(("combinations", i, "source")), f"not one of this file's sources; valid choices: {'; '.join(titles)}"))
+    if spectrums and lines:
+        _check_transitions(doc, spectrums, lines, problems)
     return Adventure(
         goals=tuple(Goal(g["id"], g["label"], g["description"], g["leans_towards"]) for g in data["goals"]),
         glue_work=tuple(Option(g["id"], g["label"], g["hint"]) for g in data["glue_work"]),
@@ -195,7 +198,46 @@ def _adventure(doc: Document, today: date, problems: list[Problem]) -> Adventure
         next_steps=tuple(Option(n["id"], n["title"], n["text"]) for n in data["next_steps"]),
         review_after_months=data["review_after_months"],
         sources=_sources(doc, today, problems),
+        transitions=tuple(
+            Transition(t["id"], t["change"], t["action"], t["why"], t["risk"], t["months"], tuple(t.get("from", ())), tuple(t.get("to", ())))
+            for t in data["transitions"]
+        ),
     )
+
+
+def _check_transitions(doc: Document, spectrums, lines, problems: list[Problem]) -> None:
+    """Each rule names a step and positions that exist; every step has a rule that takes any change of it, after the narrower ones."""
+    choices = {s.id: [p.id for p in s.positions] for s in spectrums}
+    choices["specialisation"] = [x.id for s in spectrums for x in s.specialisations]
+    choices["reporting-line"] = [r.id for r in lines]
+
+    def problem(path: tuple, message: str) -> None:
+        line, col = doc.where(path)
+        problems.append(Problem(doc.path, line, col, field_name(path), message))
+
+    def invalid(value: str, valid: list[str]) -> str:
+        close = difflib.get_close_matches(value, valid, n=1)
+        return f"{value!r} is not a valid choice{f' (did you mean {close[0]}?)' if close else ''}; valid choices: {', '.join(valid)}"
+
+    catch_all: dict[str, int] = {}
+    for i, rule in enumerate(doc.data["transitions"]):
+        change = rule["change"]
+        if change not in choices:
+            problem(("transitions", i, "change"), invalid(change, list(choices)))
+            continue
+        for end in ("from", "to"):
+            for j, value in enumerate(rule.get(end, [])):
+                if value not in choices[change]:
+                    problem(("transitions", i, end, j), invalid(value, choices[change]))
+        if change in catch_all:
+            first = catch_all[change]
+            problem(("transitions", i), f"never applies: transitions[{first}] takes every change of {change} before it; move this rule above that one")
+        elif "from" not in rule and "to" not in rule:
+            catch_all[change] = i
+    for change in choices:
+        if change not in catch_all:
+            line, col = doc.where_key(("transitions",))
+            problems.append(Problem(doc.path, line, col, "transitions", f"no rule takes every change of {change}; add one with change: {change} and no from or to"))
 
 
 def _glossary(doc: Document, problems: list[Problem]) -> tuple[Term, ...]:
