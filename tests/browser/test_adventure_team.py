@@ -252,3 +252,30 @@ def test_no_axe_violations_in_the_team_view(browser, adventure, axe_violations, 
     found = axe_violations(page)
     context.close()
     assert not found, "\n".join(found)
+
+
+def test_the_team_view_works_from_the_keyboard_with_focus_visible(browser, adventure):
+    context = browser.new_context()
+    page = watch(context.new_page())
+    page.goto(f"{adventure}#team-view")
+    seen = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => { const el = document.activeElement; return [el.id || el.textContent.trim(), getComputedStyle(el).outlineStyle]; }")
+        seen.append(focused)
+        if focused[0] == "pb-team-links":
+            break
+    assert seen[-1] == ["pb-team-links", "solid"], seen[-3:]
+    page.keyboard.type(f"AB {adventure}#v=2&target={A}")
+    page.keyboard.press("Enter")
+    page.keyboard.type(f"CD {adventure}#v=2&target={B}")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => [document.activeElement.textContent, getComputedStyle(document.activeElement).outlineStyle]") == ["Add links", "solid"]
+    page.keyboard.press("Enter")
+    assert announced(page) == "2 of 2 links added."
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "pb-team-mode"
+    page.keyboard.press("ArrowDown")  # the select changes at once, as with the mouse
+    assert fragment(page).startswith("v=2&team=today&")
+    assert page.errors == []
+    context.close()

@@ -65,7 +65,7 @@ def test_sub_groups_and_the_team_view_work_from_the_copy(file_page, copy_url):
     """The module scripts load in order from file:// (no ES modules), with sub-groups, the plan and the team view."""
     target = "team-hierarchy:separate-team,work-allocation:embedded"
     file_page.goto(copy_url + f"adventure.html#v=2&step=result&target={target}&today=team-hierarchy:no-separate-role&g=EMEA;work-allocation:shared-service")
-    expect(file_page.locator("#pb-result figcaption")).to_have_text(["Target model", "Target model: EMEA"])
+    expect(file_page.locator("#pb-result figcaption")).to_have_text(["Target model", "Today's model", "Target model: EMEA"])
     expect(file_page.locator(".pb-plan > li")).not_to_have_count(0)
     file_page.get_by_role("link", name="Compare their answers in the team view").click()
     expect(file_page.locator("#team-view")).to_be_visible()
