@@ -72,10 +72,12 @@
 
     const rows = PB.differences(parts, data);
     const th = (text) => el("th", { scope: "col" }, text);
+    const table = $(".pb-compare");
     part("groups").hidden = !state.groups.length;
-    $(".pb-compare").replaceChildren(el("thead", {}, el("tr", {}, th("Choice"), th("Organisation-wide"), ...state.groups.map((g) => th(name(g.name))))),
+    table.replaceChildren(el("thead", {}, el("tr", {}, th("Choice"), th("Organisation-wide"), ...state.groups.map((g) => th(name(g.name))))),
       el("tbody", {}, ...rows.map(([step, whole, ...own]) => el("tr", {}, el("th", { scope: "row" }, step), el("td", {}, whole), ...own.map((x) => el("td", {}, x === whole ? x : el("strong", {}, x)))))));
-    fill($(".pb-compare"), rows.length ? [...$(".pb-compare").children] : [], $("[data-none]", part("groups")));
+    table.hidden = !rows.length;
+    $("[data-none]", part("groups")).hidden = !!rows.length;
 
     part("changes").hidden = !size(state[other]) && !state.groups.some((g) => size(g[other]));
     fill($(".pb-changes"), PB.moves(state, data).map((m) => el("li", {}, ...named(m.scope, PB.moveText(m, data)))), $("[data-none]", part("changes")));
