@@ -36,7 +36,9 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
     spectrums, spectrum_sources = _spectrums(spectrum_doc, today, problems) if spectrum_doc else ((), ())
     lines, line_sources = _reporting_lines(lines_doc, today, problems) if lines_doc else ((), ())
     adventure_doc = _read(data_dir / "adventure.yml", root, schema_dir, "adventure.schema.json", problems)
-    adventure = _adventure(adventure_doc, today, problems, spectrums, lines) if adventure_doc else None
+    # The plan's rules name spectrum and line ids: checked only against files that loaded cleanly, one mistake one message.
+    known = (spectrums, lines) if not problems else ((), ())
+    adventure = _adventure(adventure_doc, today, problems, *known) if adventure_doc else None
     glossary_doc = _read(data_dir / "glossary.yml", root, schema_dir, "glossary.schema.json", problems)
     glossary = _glossary(glossary_doc, problems) if glossary_doc else ()
     glue_doc = _read(data_dir / "glue-check.yml", root, schema_dir, "glue-check.schema.json", problems)

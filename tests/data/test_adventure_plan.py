@@ -83,3 +83,12 @@ def test_unknown_fields_and_missing_months_are_schema_errors(tmp_path):
 def test_duplicate_rule_ids(tmp_path):
     problems = problems_after(tmp_path, "- id: reshape-role", "- id: create-role")
     assert any("transitions[6].id: duplicate transition id 'create-role' (also transitions[0].id)" in p for p in problems), problems
+
+
+def test_a_mistake_in_the_spectrums_is_not_reported_again_through_the_plan(tmp_path):
+    data = copy_data(tmp_path)
+    path = data / "spectrums.yml"
+    path.write_text(path.read_text().replace("- id: no-separate-role", "- id: hybrid", 1))
+    with pytest.raises(DataError) as caught:
+        load_playbook(data)
+    assert [p.field for p in caught.value.problems] == ["spectrums[0].positions[2].id"]
