@@ -36,9 +36,10 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
     spectrums, spectrum_sources = _spectrums(spectrum_doc, today, problems) if spectrum_doc else ((), ())
     lines, line_sources = _reporting_lines(lines_doc, today, problems) if lines_doc else ((), ())
     adventure_doc = _read(data_dir / "adventure.yml", root, schema_dir, "adventure.schema.json", problems)
+    adventure = _adventure(adventure_doc, today, problems) if adventure_doc else None
     # The plan's rules name spectrum and line ids: checked only against files that loaded cleanly, one mistake one message.
-    known = (spectrums, lines) if not problems else ((), ())
-    adventure = _adventure(adventure_doc, today, problems, *known) if adventure_doc else None
+    if adventure_doc and spectrum_doc and lines_doc and not any(p.path in (spectrum_doc.path, lines_doc.path) for p in problems):
+        _check_transitions(adventure_doc, spectrums, lines, problems)
     glossary_doc = _read(data_dir / "glossary.yml", root, schema_dir, "glossary.schema.json", problems)
     glossary = _glossary(glossary_doc, problems) if glossary_doc else ()
     glue_doc = _read(data_dir / "glue-check.yml", root, schema_dir, "glue-check.schema.json", problems)
@@ -181,8 +182,8 @@ def _reporting_lines(doc: Document, today: date, problems: list[Problem]):
     return lines, _sources(doc, today, problems)
 
 
-def _adventure(doc: Document, today: date, problems: list[Problem], spectrums=(), lines=()) -> Adventure:
-    """Build the adventure's content; a rule's source must be one the file lists, a transition's ids must exist."""
+def _adventure(doc: Document, today: date, problems: list[Problem]) -> Adventure:
+    """Build the adventure's content; a rule's source must be one the file lists."""
     data = doc.data
     for key in ("goals", "glue_work", "combinations", "transitions", "next_steps"):
         _unique(doc, data[key], (key,), key.rstrip("s").replace("_", " "), problems)
@@ -191,8 +192,6 @@ def _adventure(doc: Document, today: date, problems: list[Problem], spectrums=()
         if "source" in rule and rule["source"] not in titles:
             line, col = doc.where(("combinations", i, "source"))
             problems.append(Problem(doc.path, line, col, field_name(("combinations", i, "source")), f"not one of this file's sources; valid choices: {'; '.join(titles)}"))
-    if spectrums and lines:
-        _check_transitions(doc, spectrums, lines, problems)
     return Adventure(
         goals=tuple(Goal(g["id"], g["label"], g["description"], g["leans_towards"]) for g in data["goals"]),
         glue_work=tuple(Option(g["id"], g["label"], g["hint"]) for g in data["glue_work"]),
