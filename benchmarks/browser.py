@@ -1,4 +1,4 @@
-"""Time the adventure's matching (window.pbAdventure.rank) in real Chromium, on a built site."""
+"""Time the adventure's matching (window.PB.rank) in real Chromium, on a built site."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ CHROMIUM_ARGS = [
 _RANK_TIMING = """
 ({ rounds, perRound, warmup }) => {
   const data = JSON.parse(document.getElementById("pb-adventure-data").content.textContent);
-  const { rank } = window.pbAdventure;
+  const { rank } = window.PB;
   const models = data.reportingLines.slice(0, 4).map((line, k) => {
     const model = { "reporting-line": line.id };
     data.spectrums.forEach((s, i) => { model[s.id] = s.positions[(i + k) % s.positions.length].id; });
@@ -74,7 +74,7 @@ def matching_time(site: Path, rounds: int = 41, per_round: int = 20, warmup: int
         try:
             page = browser.new_page()
             page.goto(base + "adventure/")
-            page.wait_for_function("() => window.pbAdventure && typeof window.pbAdventure.rank === 'function'")
+            page.wait_for_function("() => window.PB && typeof window.PB.rank === 'function'")
             result = page.evaluate(_RANK_TIMING, {"rounds": rounds, "perRound": per_round, "warmup": warmup})
             result["chromium"] = browser.version
         finally:

@@ -53,6 +53,11 @@ def adventure_data(playbook: Playbook, linker: Linker) -> dict:
         "goals": [{"id": g.id, "label": g.label, "leansTowards": g.leans_towards} for g in adventure.goals],
         "glueWork": [{"id": g.id, "label": g.label, "hint": g.text} for g in adventure.glue_work],
         "combinations": [{"id": c.id, "when": c.when, "warning": c.warning, "why": c.why} for c in adventure.combinations],
+        # In plan order; empty `from` or `to`: a change from or to any position.
+        "transitions": [
+            {"id": t.id, "change": t.change, "from": list(t.from_), "to": list(t.to), "action": t.action, "why": t.why, "risk": t.risk, "months": t.months}
+            for t in adventure.transitions
+        ],
         "nextSteps": [{"title": n.label, "text": n.text} for n in adventure.next_steps],
         "reviewAfterMonths": adventure.review_after_months,
     }
@@ -75,16 +80,30 @@ def steps(playbook: Playbook) -> list[dict]:
     )
 
 
+def hints(playbook: Playbook) -> dict[str, list[dict]]:
+    """Per spectrum, the hints an answer on the first step gives there ('goals:process'); the script shows the chosen ones."""
+    adventure = playbook.adventure
+    principles = {p.id: p.label for s in playbook.spectrums for p in s.positions if s.id == "operating-principle"}
+    return {
+        "team-hierarchy": [{"when": f"glue:{g.id}", "text": f"{g.label}: {g.text}"} for g in adventure.glue_work],
+        "operating-principle": [
+            {"when": f"goals:{g.id}", "text": f"{principles.get(g.leans_towards, g.leans_towards)} suits your goal: {g.label[:1].lower()}{g.label[1:]}."} for g in adventure.goals
+        ],
+    }
+
+
 def adventure_view(playbook: Playbook, linker: Linker) -> dict:
     """The page's server-rendered path (readable without JavaScript) and the data its script reads."""
     focus = [s for s in playbook.spectrums if s.specialisations]
     specialist_labels = [p.label for s in focus for p in s.positions if p.id in SPECIALIST_POSITIONS]
+    given = hints(playbook)
     return {
         "steps": steps(playbook),
         "goals": playbook.adventure.goals,
         "glue_work": playbook.adventure.glue_work,
         "spectrums": [
-            {**views.spectrum_view(playbook, s.id, linker), "href": linker.to(links.spectrum_page(s.id))} for s in playbook.spectrums
+            {**views.spectrum_view(playbook, s.id, linker), "href": linker.to(links.spectrum_page(s.id)), "hints": given.get(s.id, [])}
+            for s in playbook.spectrums
         ],
         "specialist_labels": " or ".join(specialist_labels),
         "reporting_lines": views.reporting_lines_view(playbook, linker),

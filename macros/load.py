@@ -13,7 +13,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from .model import Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, Playbook, Term, Position, ReportingLine, Source, Specialisation, Spectrum
+from .model import Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, Playbook, Term, Position, ReportingLine, Source, Specialisation, Spectrum, Transition
 from .problems import DataError, Problem, field_name
 from .review import latest_today
 from .schema import check_schema
@@ -51,6 +51,9 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
     ids_ok = lambda doc: doc is not None and not any(p.path == doc.path and p.field.endswith(".id") for p in problems)  # noqa: E731
     if adventure_doc and ids_ok(spectrum_doc) and ids_ok(lines_doc):
         _check_adventure_references(adventure_doc, spectrums, lines, problems)
+    # The plan's rules name spectrum and line ids: checked only against files that loaded cleanly, one mistake one message.
+    if adventure_doc and spectrum_doc and lines_doc and not any(p.path in (spectrum_doc.path, lines_doc.path) for p in problems):
+        _check_transitions(adventure_doc, spectrums, lines, problems)
     glossary_doc = _read(data_dir / "glossary.yml", root, schema_dir, "glossary.schema.json", problems)
     glossary = _glossary(glossary_doc, problems) if glossary_doc else ()
     glue_doc = _read(data_dir / "glue-check.yml", root, schema_dir, "glue-check.schema.json", problems)
@@ -248,7 +251,7 @@ def _reporting_lines(doc: Document, today: date, problems: list[Problem]):
 def _adventure(doc: Document, today: date, problems: list[Problem]) -> Adventure:
     """Build the adventure's content; a rule's source must be one the file lists."""
     data = doc.data
-    for key in ("goals", "glue_work", "combinations", "next_steps"):
+    for key in ("goals", "glue_work", "combinations", "transitions", "next_steps"):
         _unique(doc, data[key], (key,), key.rstrip("s").replace("_", " "), problems)
     titles = [s["title"] for s in data["sources"]]
     for i, rule in enumerate(data["combinations"]):
@@ -262,7 +265,46 @@ def _adventure(doc: Document, today: date, problems: list[Problem]) -> Adventure
         next_steps=tuple(Option(n["id"], n["title"], n["text"]) for n in data["next_steps"]),
         review_after_months=data["review_after_months"],
         sources=_sources(doc, today, problems),
+        transitions=tuple(
+            Transition(t["id"], t["change"], t["action"], t["why"], t["risk"], t["months"], tuple(t.get("from", ())), tuple(t.get("to", ())))
+            for t in data["transitions"]
+        ),
     )
+
+
+def _check_transitions(doc: Document, spectrums, lines, problems: list[Problem]) -> None:
+    """Each rule names a step and positions that exist; every step has a rule that takes any change of it, after the narrower ones."""
+    choices = {s.id: [p.id for p in s.positions] for s in spectrums}
+    choices["specialisation"] = [x.id for s in spectrums for x in s.specialisations]
+    choices["reporting-line"] = [r.id for r in lines]
+
+    def problem(path: tuple, message: str) -> None:
+        line, col = doc.where(path)
+        problems.append(Problem(doc.path, line, col, field_name(path), message))
+
+    def invalid(value: str, valid: list[str]) -> str:
+        close = difflib.get_close_matches(value, valid, n=1)
+        return f"{value!r} is not a valid choice{f' (did you mean {close[0]}?)' if close else ''}; valid choices: {', '.join(valid)}"
+
+    catch_all: dict[str, int] = {}
+    for i, rule in enumerate(doc.data["transitions"]):
+        change = rule["change"]
+        if change not in choices:
+            problem(("transitions", i, "change"), invalid(change, list(choices)))
+            continue
+        for end in ("from", "to"):
+            for j, value in enumerate(rule.get(end, [])):
+                if value not in choices[change]:
+                    problem(("transitions", i, end, j), invalid(value, choices[change]))
+        if change in catch_all:
+            first = catch_all[change]
+            problem(("transitions", i), f"never applies: transitions[{first}] takes every change of {change} before it; move this rule above that one")
+        elif "from" not in rule and "to" not in rule:
+            catch_all[change] = i
+    for change in choices:
+        if change not in catch_all:
+            line, col = doc.where_key(("transitions",))
+            problems.append(Problem(doc.path, line, col, "transitions", f"no rule takes every change of {change}; add one with change: {change} and no from or to"))
 
 
 def _glossary(doc: Document, problems: list[Problem]) -> tuple[Term, ...]:

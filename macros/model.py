@@ -142,6 +142,20 @@ class Combination:
 
 
 @dataclass(frozen=True)
+class Transition:
+    """A rule of the transition plan: which change it takes, where that comes in the plan and why."""
+
+    id: str
+    change: str
+    action: str
+    why: str
+    risk: str
+    months: int
+    from_: tuple[str, ...] = ()  # empty: a change from any position
+    to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Adventure:
     """The adventure path's own content (data/adventure.yml)."""
 
@@ -151,6 +165,7 @@ class Adventure:
     next_steps: tuple[Option, ...]
     review_after_months: int
     sources: tuple[Source, ...]
+    transitions: tuple[Transition, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -175,7 +175,8 @@ def shown_steps(page) -> list[str]:
 
 
 def checked(page) -> list[str]:
-    return page.evaluate("() => [...document.querySelectorAll('#pb-adventure input:checked')].map((i) => `${i.name}=${i.value}`)")
+    """The answers checked, but for the choice of the whole organisation or a sub-group (see test_adventure_groups.py)."""
+    return page.evaluate("() => [...document.querySelectorAll('#pb-adventure input:checked:not([name=scope])')].map((i) => `${i.name}=${i.value}`)")
 
 
 def stored(page):
@@ -439,8 +440,8 @@ def test_start_again_clears_answers_url_and_storage_without_a_dialog(page, adven
     assert page.dialogs == []
     assert shown_steps(page) == ["start"]
     assert checked(page) == ["mode=target"]
-    assert set(hash_params(page)) <= {"step", "mode"}
-    assert stored(page) in (None, "step=start&mode=target")
+    assert set(hash_params(page)) <= {"v", "step", "mode"}
+    assert stored(page) in (None, "v=2&step=start&mode=target")
     assert announced(page) == "Started again: all answers cleared."
 
     page.goto(adventure)  # nothing comes back from storage
@@ -753,7 +754,7 @@ def test_progress_link_keeps_the_answers_with_instant_navigation(instant_page, a
     page.wait_for_load_state("networkidle")
     page.locator('.pb-progress [data-goto="operating-principle"]').click()
     settle(page)
-    assert urlsplit(page.url).fragment.startswith("step=operating-principle&")
+    assert urlsplit(page.url).fragment.startswith("v=2&step=operating-principle&")
     assert f"target={TARGET_HASH}" in stored(page)
     assert (shown_steps(page), page.errors) == (["operating-principle"], [])
     assert checked(page) == expected_checked("target", TARGET)
@@ -781,8 +782,9 @@ def test_without_javascript_every_step_is_a_readable_section(new_page, adventure
         assert page.request.get(href).ok
     lines_link = page.locator('[data-step="reporting-line"]').get_by_role("link", name="Compare the reporting lines")
     assert lines_link.evaluate("(a) => a.href") == f"{base_url}models/reporting-lines/"
-    for selector in (".pb-nav", ".pb-actions", ".pb-mode"):  # buttons that need the script stay out of the way
-        assert not page.locator(selector).is_visible(), selector
+    # Controls that need the script stay out of the way.
+    for selector in (".pb-nav", ".pb-actions", ".pb-mode", ".pb-scope", ".pb-team__add", ".pb-team__compare", ".pb-result__body"):
+        assert page.locator(selector).count() and not any(el.is_visible() for el in page.locator(selector).all()), selector
     assert page.errors == []
 
 
@@ -825,7 +827,7 @@ def test_no_axe_violations_on_any_step(new_page, adventure, axe_violations, sche
 
 
 # ---------------------------------------------------------------------------
-# 16. Pure functions (window.pbAdventure)
+# 16. Pure functions (window.PB)
 # ---------------------------------------------------------------------------
 
 # The data the script reads, as JavaScript: the page's data island (a <template>; a <script> before).
@@ -833,10 +835,10 @@ PB_DATA = "window.pbData = () => { const el = document.getElementById('pb-advent
 
 
 def open_for_functions(page, adventure):
-    """The adventure page, with `pbData()` defined for calling window.pbAdventure's functions."""
+    """The adventure page, with `pbData()` defined for calling window.PB's functions."""
     page.goto(adventure)
     page.evaluate(PB_DATA)
-    assert page.evaluate("() => typeof window.pbAdventure.parseState") == "function"
+    assert page.evaluate("() => typeof window.PB.parseState") == "function"
 
 
 def stated_counts(model: dict) -> dict:
@@ -854,7 +856,7 @@ def test_rank_counts_only_the_spectrums_a_source_states(page, adventure, model):
     open_for_functions(page, adventure)
     ranked = page.evaluate(
         """(model) => { const d = pbData();
-            return pbAdventure.rank(model, d).map((r) => ({name: r.study.name, agreed: r.agreed.length, stated: r.stated.length, text: pbAdventure.agreement(r, d)})); }""",
+            return PB.rank(model, d).map((r) => ({name: r.study.name, agreed: r.agreed.length, stated: r.stated.length, text: PB.agreement(r, d)})); }""",
         model,
     )
     assert {r["name"]: (r["agreed"], r["stated"]) for r in ranked} == stated_counts(model)
@@ -871,7 +873,7 @@ def other_value(key: str, value: str) -> str:
 
 def test_warnings_follow_every_rule_in_the_data(page, adventure):
     open_for_functions(page, adventure)
-    warn = lambda model: page.evaluate("(model) => pbAdventure.warningsFor(model, pbData()).map((w) => w.id)", model)  # noqa: E731
+    warn = lambda model: page.evaluate("(model) => PB.warningsFor(model, pbData()).map((w) => w.id)", model)  # noqa: E731
     assert len(RULES) >= 1
     problems = []
     for rule_id, rule in RULES.items():
@@ -897,14 +899,16 @@ def test_parse_state_drops_unknown_ids(page, adventure):
         "&target=team-hierarchy:hybrid,operating-principle:bogus,bogus:x,reporting-line:nope,work-allocation:embedded"
         "&today=degree-of-focus:nope&extra=1"
     )
-    state = page.evaluate("(raw) => pbAdventure.parseState(raw, pbData())", raw)
+    state = page.evaluate("(raw) => PB.parseState(raw, pbData())", raw)
     assert state == {
         "step": "team-hierarchy",
         "mode": "target",
+        "scope": 0,
         "goals": ["process"],
         "glue": ["volunteers"],
         "target": {"team-hierarchy": "hybrid", "work-allocation": "embedded"},
         "today": {},
+        "groups": [],
     }
 
 
@@ -912,7 +916,7 @@ def test_parse_state_drops_malformed_pairs(page, adventure):
     """Its contract: "anything unknown or malformed is dropped". 'cto:extra' is not a reporting line id."""
     open_for_functions(page, adventure)
     state = page.evaluate(
-        "(raw) => pbAdventure.parseState(raw, pbData())",
+        "(raw) => PB.parseState(raw, pbData())",
         "step=start&target=reporting-line:cto:extra,team-hierarchy:hybrid:<script>",
     )
     assert state["target"] == {}
@@ -928,12 +932,11 @@ def test_parse_state_drops_malformed_pairs(page, adventure):
     ],
 )
 def test_serialise_round_trips_a_valid_state(page, adventure, raw):
+    """A version 1 state comes back as the same state in version 2, which round-trips as it is."""
     open_for_functions(page, adventure)
-    back = page.evaluate(
-        "(raw) => { const d = pbData(); return pbAdventure.serialise(pbAdventure.parseState(raw, d), d); }",
-        raw,
-    )
-    assert back == raw
+    serialise = "(raw) => { const d = pbData(); return PB.serialise(PB.parseState(raw, d), d); }"
+    assert page.evaluate(serialise, raw) == f"v=2&{raw}"
+    assert page.evaluate(serialise, f"v=2&{raw}") == f"v=2&{raw}"
 
 
 # ---------------------------------------------------------------------------

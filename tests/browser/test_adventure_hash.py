@@ -34,7 +34,7 @@ def shown_steps(page) -> list[str]:
 def answers(page) -> dict:
     """What the reader sees and what the browser keeps."""
     return {
-        "checked": page.evaluate("() => [...document.querySelectorAll('#pb-adventure input:checked')].map((i) => `${i.name}=${i.value}`)"),
+        "checked": page.evaluate("() => [...document.querySelectorAll('#pb-adventure input:checked:not([name=scope])')].map((i) => `${i.name}=${i.value}`)"),
         "stored": page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY),
     }
 

@@ -159,7 +159,7 @@ def test_the_link_is_rebuilt_from_the_page_and_the_state_alone(page, base_url):
     assert (url.scheme, url.netloc) == (shown.scheme, shown.netloc)
     assert unquote(url.path) == unquote(shown.path)  # the same page
     assert url.query == "" and "?" not in match.group(1)  # the query string is not the model's
-    assert url.fragment == shown.fragment == STATE  # the state, as the script writes it (the junk pairs dropped)
+    assert url.fragment == shown.fragment == f"v=2&{STATE}"  # the state, as the script writes it (version 2, the junk pairs dropped)
     assert not re.search(r"[\s<>()\[\]`|*\\]", match.group(1)), match.group(1)
     assert page.errors == []
 

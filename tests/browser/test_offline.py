@@ -63,6 +63,21 @@ def test_the_adventure_draws_a_model_from_a_shared_link(file_page, copy_url):
     assert file_page.errors == []
 
 
+def test_sub_groups_and_the_team_view_work_from_the_copy(file_page, copy_url):
+    """The module scripts load in order from file:// (no ES modules), with sub-groups, the plan and the team view."""
+    target = "team-hierarchy:separate-team,work-allocation:embedded"
+    file_page.goto(copy_url + f"adventure.html#v=2&step=result&target={target}&today=team-hierarchy:no-separate-role&g=EMEA;work-allocation:shared-service")
+    expect(file_page.locator("#pb-result figcaption")).to_have_text(["Target model", "Today's model", "Target model: EMEA"])
+    expect(file_page.locator(".pb-plan > li")).not_to_have_count(0)
+    file_page.get_by_role("link", name="Compare their answers in the team view").click()
+    expect(file_page.locator("#team-view")).to_be_visible()
+    file_page.locator("#pb-team-links").fill(f"AB {copy_url}adventure.html#v=2&target={target}\nCD #v=2&target=team-hierarchy:hybrid")
+    file_page.get_by_role("button", name="Add links").click()
+    expect(file_page.locator('[data-part="splits"] .pb-row > p')).to_have_text([re.compile(r"^Team hierarchy — split 2 ways")])
+    assert file_page.evaluate("() => Object.keys(window.PB).length") > 30
+    assert file_page.errors == []
+
+
 def test_the_case_study_filter_works(file_page, copy_url):
     file_page.goto(copy_url + "case-studies/index.html")
     file_page.select_option("select[name=operating-principle]", "coaching")
@@ -76,6 +91,6 @@ def test_nothing_leaves_the_computer(file_page, copy_url):
     for path in ("index.html", "adventure.html", "case-studies/index.html", "glossary.html"):
         file_page.goto(copy_url + path)
         file_page.wait_for_load_state("networkidle")
-    assert any(url.endswith("/assets/javascripts/adventure.js") for url in file_page.urls)  # requests were recorded
+    assert any(url.endswith("/assets/javascripts/adventure-ui.js") for url in file_page.urls)  # requests were recorded
     foreign = [url for url in file_page.urls if not url.startswith(("file://", "data:", "blob:", "about:"))]
     assert foreign == []

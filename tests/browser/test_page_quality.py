@@ -9,6 +9,11 @@ pytestmark = pytest.mark.browser
 PAGE_TYPES = {
     "home": "",
     "adventure": "adventure/",
+    # The result with sub-groups, a plan and a right-to-left group name; the team view with a split and a sub-group.
+    "adventure-groups": "adventure/#v=2&step=result&target=team-hierarchy:separate-team,work-allocation:shared-service"
+    "&today=team-hierarchy:no-separate-role&g=EMEA;operating-principle:execution,work-allocation:embedded&g=%D7%90%D7%99%D7%A8%D7%95%D7%A4%D7%94;reporting-line:cto",
+    "adventure-team": "adventure/#v=2&team=target&p=AB;team-hierarchy:hybrid,reporting-line:cto;;EMEA;work-allocation:embedded"
+    "&p=CD;team-hierarchy:separate-team,reporting-line:cto",
     "models-overview": "models/",
     "spectrum": "models/work-allocation/",
     "reporting-lines": "models/reporting-lines/",

@@ -1,42 +1,12 @@
 // The adventure's pure functions under `node --test` (Node 20, no packages): Markdown escaping, the reader's
-// calendar, which URL hashes are states, and the decision record. tests/js/test_node.py runs this from pytest.
+// calendar, which URL hashes are states, and the decision record. tests/js/test_node.py runs these from pytest.
 "use strict";
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
 
-const adventure = require(path.join(__dirname, "..", "..", "overrides", "assets", "javascripts", "adventure.js"));
-const { mdEscape, localDate, addMonths, hashKind, parseState, decisionRecord, shareUrl } = adventure;
-
-/** A small model of the adventure's data, in the shape the page embeds (see macros/adventure.py). */
-const data = () => ({
-  spectrums: [
-    {
-      id: "team-hierarchy", title: "Team hierarchy", specialisations: [],
-      positions: [
-        { id: "separate-team", label: "Separate team", phrase: "a separate team", benefits: ["Clear owner."], risks: ["Uses headcount."] },
-        { id: "hybrid", label: "Hybrid", phrase: "a hybrid role", benefits: [], risks: [] },
-      ],
-    },
-    {
-      id: "degree-of-focus", title: "Degree of focus",
-      specialisations: [{ id: "customer-type", label: "Customer type" }],
-      positions: [
-        { id: "specialist", label: "Specialist", phrase: "specialised", benefits: [], risks: [] },
-        { id: "generalist", label: "Generalist", phrase: "generalist", benefits: [], risks: [] },
-      ],
-    },
-  ],
-  specialistPositions: ["specialist"],
-  reportingLines: [{ id: "head-of-product", label: "Head of product", phrase: "reporting to the head of product", benefits: [], risks: [] }],
-  caseStudies: [{ name: "Acme", href: "../case-studies/acme/", positions: { "team-hierarchy": "separate-team" }, reportingLine: "head-of-product" }],
-  goals: [{ id: "process", label: "Consistent process" }],
-  glueWork: [{ id: "volunteers", label: "Volunteers" }],
-  combinations: [],
-  nextSteps: [{ title: "Run a workshop", text: "Agree where you are." }],
-  reviewAfterMonths: 6,
-});
+const { PB, data, where: location } = require("./fixture.js");
+const { mdEscape, localDate, addMonths, hashKind, parseState, serialise, decisionRecord, shareUrl } = PB;
 
 const HOSTILE = "Evil](javascript:alert(1)) [x";
 
@@ -99,25 +69,23 @@ test("hashKind: only a hash with our keys is a state; step anchors are steps; an
   for (const hash of ["#step-result", "#step-team-hierarchy", "#step-result-title", "#step-specialisation"]) {
     assert.equal(hashKind(hash, d), "step", hash);
   }
-  for (const hash of ["", "#", "#next-steps", "#choose-your-own-adventure", "#step-unknown", "#foo=bar", "#%E0%A4%A", "#=step", "#step"]) {
+  for (const hash of ["", "#", "#next-steps", "#choose-your-own-adventure", "#step-unknown", "#foo=bar", "#%E0%A4%A", "#=step", "#step", "#p=AB"]) {
     assert.equal(hashKind(hash, d), "other", hash);
   }
+  for (const hash of ["#team-view", "#v=2&team=target&p=AB", "team=today", "#step=result&team=x"]) assert.equal(hashKind(hash, d), "team", hash);
+  for (const hash of ["#v=2", "#g=EMEA", "#scope=1"]) assert.equal(hashKind(hash, d), "state", hash);
   assert.equal(parseState("#step-result-title", d).step, "result");
 });
 
-const location = (href) => {
-  const url = new URL(href);
-  return { protocol: url.protocol, host: url.host, pathname: url.pathname, search: url.search, hash: url.hash, href: url.href };
-};
-
 test("shareUrl is the page's address and the state: no query, no other hash, no Markdown characters in the path", () => {
   const d = data();
-  const state = parseState("#step=result&mode=target&target=team-hierarchy:hybrid", d);
+  const hash = serialise(parseState("#step=result&mode=target&target=team-hierarchy:hybrid", d), d);
+  assert.equal(hash, "v=2&step=result&mode=target&target=team-hierarchy:hybrid");
   const where = location("https://example.org/play/adventure/?x=](javascript:alert(1))#next-steps");
-  assert.equal(shareUrl(where, state, d), "https://example.org/play/adventure/#step=result&mode=target&target=team-hierarchy:hybrid");
-  const odd = shareUrl(location("http://127.0.0.1:8000/a](javascript:alert(1))/<b>`x`|*[y]/"), state, d);
-  assert.equal(odd, "http://127.0.0.1:8000/a%5D%28javascript:alert%281%29%29/%3Cb%3E%60x%60%7C%2A%5By%5D/#step=result&mode=target&target=team-hierarchy:hybrid");
-  assert.match(shareUrl(location("file:///home/me/My%20Playbook/adventure/index.html"), state, d), /^file:\/\/\/home\/me\/My%20Playbook\/adventure\/index\.html#step=result/);
+  assert.equal(shareUrl(where, hash), `https://example.org/play/adventure/#${hash}`);
+  const odd = shareUrl(location("http://127.0.0.1:8000/a](javascript:alert(1))/<b>`x`|*[y]/"), hash);
+  assert.equal(odd, `http://127.0.0.1:8000/a%5D%28javascript:alert%281%29%29/%3Cb%3E%60x%60%7C%2A%5By%5D/#${hash}`);
+  assert.match(shareUrl(location("file:///home/me/My%20Playbook/adventure/index.html"), hash), /^file:\/\/\/home\/me\/My%20Playbook\/adventure\/index\.html#v=2&step=result/);
 });
 
 test("decisionRecord escapes everything it quotes and keeps the link in a code span", () => {
@@ -132,7 +100,7 @@ test("decisionRecord escapes everything it quotes and keeps the link in a code s
 
   assert.ok(lines.includes("- Decided: 2026-01-31"));
   assert.ok(lines.includes("- Review by: 2026-07-31"));
-  assert.ok(lines.includes("- Link: `https://example.org/adventure/#step=result&mode=target&goals=process&target=team-hierarchy:separate-team,degree-of-focus:specialist`"));
+  assert.ok(lines.includes("- Link: `https://example.org/adventure/#v=2&step=result&mode=target&goals=process&target=team-hierarchy:separate-team,degree-of-focus:specialist`"));
   assert.ok(lines.includes("| Team hierarchy | Team \\| with new line |"));
   assert.ok(lines.includes("- Goals of prod ops: \\*\\*bold\\*\\* \\_it\\_"));
   assert.ok(lines.some((line) => line.startsWith("- Evil\\]\\(javascript:alert\\(1\\)\\) \\[x &lt;img src=x onerror=alert\\(1\\)&gt; \\`tick\\`: agrees on 1 of")));
@@ -140,4 +108,36 @@ test("decisionRecord escapes everything it quotes and keeps the link in a code s
   assert.doesNotMatch(record, /\]\(/);
   // Backticks only as the link's code span or escaped.
   assert.equal(record.match(/(^|[^\\])`/g).length, 2);
+});
+
+test("decisionRecord: sub-groups, their warnings, matches and moves, and the plan; every group name escaped", () => {
+  const d = require("./fixture.js").data();
+  const { HOSTILE_NAMES } = require("./fixture.js");
+  const state = parseState("#step=result&mode=target&target=team-hierarchy:separate-team,work-allocation:embedded&today=team-hierarchy:no-separate-role,work-allocation:embedded", d);
+  for (const name of HOSTILE_NAMES.slice(0, 3)) PB.addGroup(state.groups, { name: PB.cleanName(name, PB.MAX_NAME), target: { "work-allocation": "shared-service", "reporting-line": "cto" }, today: {} });
+  const record = decisionRecord(state, d, location("https://example.org/adventure/"), new Date(2026, 0, 31, 20));
+  const lines = record.split("\n");
+
+  assert.ok(lines.includes("| Choice | Organisation\\-wide | &lt;img src=x onerror=alert\\(1\\)&gt; | Evil\\]\\(javascript:alert\\(1\\)\\) \\[x | \\`tick\\` \\*\\*b\\*\\* \\_u\\_ \\| \\# \\- \\+ \\! |"), record);
+  assert.ok(lines.includes("| Work allocation | Embedded | Shared service | Shared service | Shared service |"));
+  assert.ok(lines.includes("- &lt;img src=x onerror=alert\\(1\\)&gt;: A pool under the CTO drifts\\. It is far from PMs\\."));
+  assert.ok(lines.some((l) => l.startsWith("- Evil\\]\\(javascript:alert\\(1\\)\\) \\[x: Bolt: agrees on 1 of the 1 spectrum")));
+  assert.ok(lines.includes("- Evil\\]\\(javascript:alert\\(1\\)\\) \\[x: Work allocation: from Embedded to Shared service"), record);
+  const plan = lines.slice(lines.indexOf("## Transition plan"));
+  assert.deepEqual(plan.slice(0, 8), [
+    "## Transition plan", "", "### Step 1: Create the role", "", "- Checkpoint: 2026-03-31",
+    "- Changes: Team hierarchy: from No separate role to Separate team", // the sub-groups move with the whole organisation
+    "- Why at this point: First\\.", "- Main risk: Title only\\.",
+  ]);
+  assert.ok(plan.includes("- Changes: &lt;img src=x onerror=alert\\(1\\)&gt;: Reporting line: from Not decided to CTO; Evil\\]\\(javascript:alert\\(1\\)\\) \\[x: Reporting line: from Not decided to CTO; "
+    + "\\`tick\\` \\*\\*b\\*\\* \\_u\\_ \\| \\# \\- \\+ \\!: Reporting line: from Not decided to CTO"), plan.join("\n"));
+  const headings = plan.filter((l) => l.startsWith("### ") || l.startsWith("- Checkpoint"));
+  assert.deepEqual(headings.slice(2), ["### Step 2: Settle the line", "- Checkpoint: 2026-04-30", "### Step 3: Move people", "- Checkpoint: 2026-07-31"]);
+  assert.doesNotMatch(record, /[<>]/);
+  assert.doesNotMatch(record, /\]\(/);
+  assert.equal(record.match(/(^|[^\\])`/g).length, 2); // only the link's code span
+  // The link in the record carries the sub-groups, percent-encoded, with nothing that ends a code span or a link.
+  const link = /^- Link: `([^`]*)`$/m.exec(record)[1];
+  assert.deepEqual(parseState(new URL(link).hash, d).groups, state.groups);
+  assert.doesNotMatch(link, /[\s<>()[\]`|*\\]/);
 });

@@ -1,0 +1,127 @@
+// The organisation model and URL format (README.md). Classic scripts on window.PB: file:// refuses ES modules.
+(() => {
+  "use strict";
+  const PB = typeof window === "undefined" ? {} : (window.PB = window.PB || {});
+  const SPEC = "specialisation";
+  const LINE = "reporting-line";
+  const VERSION = "2";
+  const MAX_HASH = 8192;
+  const MAX_NAME = 40;
+  const KEYS = ["v", "step", "mode", "scope", "goals", "glue", "target", "today", "g"];
+
+  const keys = (data) => data.spectrums.map((s) => s.id).concat(SPEC, LINE);
+  const options = (data, key) =>
+    key === LINE ? data.reportingLines : key === SPEC ? [].concat(...data.spectrums.map((s) => s.specialisations)) : (data.spectrums.find((s) => s.id === key) || { positions: [] }).positions;
+  const option = (data, key, id) => options(data, key).find((o) => o.id === id);
+  const label = (data, key, id) => (option(data, key, id) || { label: "Not decided" }).label;
+  const title = (data, key) => (key === LINE ? "Reporting line" : key === SPEC ? "Specialise by" : data.spectrums.find((s) => s.id === key).title);
+  const specialist = (model, data) => data.spectrums.some((s) => s.specialisations.length && data.specialistPositions.includes(model[s.id]));
+  const stepsFor = (model, data) => ["start", ...data.spectrums.map((s) => s.id), ...(specialist(model, data) ? [SPEC] : []), LINE, "result"];
+  // A specialisation only belongs to a model whose focus leans specialist.
+  const clean = (model, data) => {
+    if (!specialist(model, data)) delete model[SPEC];
+    return model;
+  };
+  const effective = (org, own, data) => clean(Object.assign({}, org, own), data);
+  const size = (model) => Object.keys(model).length;
+  const scopes = (state, mode, data) => [{ name: "", model: state[mode] }].concat(state.groups.map((g) => ({ name: g.name, model: effective(state[mode], g[mode], data) })));
+
+  const sentence = (model, data) => {
+    const parts = data.spectrums.map((s) => {
+      const p = option(data, s.id, model[s.id]);
+      const by = p && data.specialistPositions.includes(p.id) && s.specialisations.find((x) => x.id === model[SPEC]);
+      return p && p.phrase + (by ? ` by ${by.label.toLowerCase()}` : "");
+    }).concat((option(data, LINE, model[LINE]) || {}).phrase).filter(Boolean);
+    // Positions that read as a clause ("that builds ...") follow the noun without a comma.
+    return parts.length ? `Prod ops is ${parts.reduce((out, part) => out + (part.startsWith("that ") ? " " : ", ") + part)}.` : "";
+  };
+  const choices = (model, data) => keys(data).filter((k) => k !== SPEC || model[k]).map((key) => ({ key, title: title(data, key), label: label(data, key, model[key]) }));
+  const tradeoffs = (model, data) => keys(data).filter((k) => k !== SPEC && model[k]).map((key) => ({ title: title(data, key), ...option(data, key, model[key]) }));
+
+  const emptyState = () => ({ step: "start", mode: "target", scope: 0, goals: [], glue: [], target: {}, today: {}, groups: [] });
+  const decode = (text) => {
+    try {
+      return decodeURIComponent(text);
+    } catch (e) {
+      return null; // e.g. %E0%A4%A
+    }
+  };
+  // So that a name cannot end a value, a link or a code span.
+  const enc = (text) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // No bidi controls: they would turn the text around a name.
+  const cleanName = (text, max) =>
+    [...String(text).normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]|\s/gu, " ").replace(/ +/g, " ").trim()].slice(0, max).join("").trim();
+  const sameName = (a, b) => a.toLowerCase() === b.toLowerCase();
+  const hashOf = (raw) => (typeof raw !== "string" ? "" : raw.charAt(0) === "#" ? raw.slice(1) : raw);
+  const pairs = (hash) => hash.split("&").map((pair) => [pair.indexOf("=") > 0 ? decode(pair.slice(0, pair.indexOf("="))) : null, pair.slice(pair.indexOf("=") + 1)]);
+  const pick = (text, items) => text.split(",").filter((id, i, all) => items.some((x) => x.id === id) && all.indexOf(id) === i);
+
+  const parseModel = (text, data) => {
+    const model = {};
+    for (const pair of text.split(",")) {
+      const [key, id, extra] = pair.split(":");
+      if (extra === undefined && keys(data).includes(key) && options(data, key).some((o) => o.id === id)) model[key] = id;
+    }
+    return clean(model, data);
+  };
+  const modelText = (model, data) => keys(data).filter((k) => model[k]).map((k) => `${k}:${model[k]}`).join(",");
+  const parseGroup = (parts, data) => {
+    const [name, target, today] = [0, 1, 2].map((i) => decode(parts[i] || "") || "");
+    return { name: cleanName(name, MAX_NAME), target: parseModel(target, data), today: parseModel(today, data) };
+  };
+  const groupText = (g, data) => [enc(g.name), modelText(g.target, data), modelText(g.today, data)].join(";");
+  const addGroup = (groups, group) => !!group.name && groups.length < 6 && !groups.some((g) => sameName(g.name, group.name)) && groups.push(group) > 0;
+
+  // #step-result or its heading's #step-result-title
+  const anchorStep = (raw, data) => {
+    const anchor = /^step-([a-z0-9-]+?)(?:-title)?$/.exec(hashOf(raw));
+    return anchor && stepsFor({}, data).concat(SPEC).includes(anchor[1]) ? anchor[1] : null;
+  };
+  // Only a state replaces the answers; "other" is a heading's permalink or '#'.
+  const hashKind = (raw, data) => {
+    const hash = hashOf(raw);
+    const found = pairs(hash).map((p) => p[0]);
+    return anchorStep(hash, data) ? "step" : hash === "team-view" || found.includes("team") ? "team" : found.some((k) => KEYS.includes(k)) ? "state" : "other";
+  };
+  const current = (state, data) => (state.scope ? effective(state[state.mode], state.groups[state.scope - 1][state.mode], data) : state[state.mode]);
+  const validStep = (step, model, data) => (stepsFor(model, data).includes(step) ? step : step === SPEC ? LINE : "start");
+
+  const parseState = (raw, data) => {
+    const state = emptyState();
+    const hash = hashOf(raw);
+    if (!hash || hash.length > MAX_HASH) return state;
+    if (/^step-/.test(hash)) return Object.assign(state, { step: anchorStep(hash, data) || "start" });
+    for (const [key, rawValue] of pairs(hash)) {
+      const value = decode(rawValue);
+      if (key === null || value === null) continue;
+      if (key === "step") state.step = value;
+      else if (key === "mode" && (value === "today" || value === "target")) state.mode = value;
+      else if (key === "scope") state.scope = Number(value);
+      else if (key === "goals" || key === "glue") state[key] = pick(value, key === "goals" ? data.goals : data.glueWork);
+      else if (key === "target" || key === "today") state[key] = parseModel(value, data);
+      else if (key === "g") addGroup(state.groups, parseGroup(rawValue.split(";"), data));
+    }
+    if (!(Number.isInteger(state.scope) && state.scope >= 0 && state.scope <= state.groups.length)) state.scope = 0;
+    state.step = validStep(state.step, current(state, data), data);
+    return state;
+  };
+  const versionOf = (raw) => decode((pairs(hashOf(raw)).find((p) => p[0] === "v") || [0, "1"])[1]);
+
+  const serialise = (state, data) => {
+    const parts = [`v=${VERSION}`, `step=${state.step}`, `mode=${state.mode}`];
+    if (state.scope) parts.push(`scope=${state.scope}`);
+    for (const key of ["goals", "glue"]) if (state[key].length) parts.push(`${key}=${state[key].join(",")}`);
+    for (const key of ["target", "today"]) if (size(state[key])) parts.push(`${key}=${modelText(state[key], data)}`);
+    for (const g of state.groups) parts.push(`g=${groupText(g, data).replace(/;+$/, "")}`);
+    return parts.join("&");
+  };
+  // No query or other hash; the path made safe for Markdown.
+  const shareUrl = (where, hash) => `${where.protocol}//${where.host}${where.pathname.replace(/[^\w/.~%:@$,;=-]/g, enc)}#${hash}`;
+
+  Object.assign(PB, {
+    SPEC, LINE, VERSION, MAX_HASH, MAX_NAME, keys, options, option, label, title, stepsFor, clean, effective, size, scopes, sentence, choices, tradeoffs,
+    emptyState, decode, enc, cleanName, sameName, hashOf, pairs, parseModel, modelText, parseGroup, groupText, addGroup, anchorStep, hashKind,
+    current, validStep, parseState, versionOf, serialise, shareUrl,
+  });
+  if (typeof module !== "undefined") module.exports = PB;
+})();

@@ -1,0 +1,357 @@
+// The adventure page: the path and the team view over the server-rendered form. Text is only ever set as text.
+(() => {
+  "use strict";
+  const PB = window.PB;
+  const { SPEC, keys, label, stepsFor, size, scopes, sentence, current, validStep, parseState, serialise, hashKind, anchorStep } = PB;
+  const KEY = "pb-adventure:v1"; // holds either version
+  const ADDED = ["added", "old", "same"];
+  let app = null; // instant navigation swaps pages
+  let followed = null; // the link the reader last followed
+
+  const el = (tag, attrs, ...children) => {
+    const node = attrs.ns ? document.createElementNS("http://www.w3.org/2000/svg", tag) : document.createElement(tag);
+    for (const key in attrs) if (key !== "ns") node.setAttribute(key, attrs[key]);
+    for (const child of children) if (child != null && child !== false) node.append(child); // strings become text nodes
+    return node;
+  };
+  const $ = (selector, root = app.root) => root.querySelector(selector);
+  const list = (items) => el("ul", {}, ...items.map((item) => el("li", {}, ...[].concat(item))));
+  // Keeps a reader's text direction apart.
+  const name = (text) => el("bdi", {}, text);
+  const named = (scope, ...rest) => (scope ? [name(scope), ": ", ...rest] : rest);
+  const who = (labels) => [].concat(...labels.map((text, i) => [i ? ", " : "", name(text)]));
+  const fill = (box, items, none) => {
+    box.replaceChildren(...items);
+    box.hidden = !items.length;
+    if (none) none.hidden = !!items.length;
+  };
+  // Words from macros/templates/adventure.html.
+  const word = (key, parts) => $(`[data-word="${key}"]`).textContent.split(/\{(\w+)\}/).map((text, i) => (i % 2 ? name(String(parts[text])) : text));
+  const say = (key, parts) => $("#pb-announce").replaceChildren(...(parts ? word(key, parts) : [key]));
+  const store = (value) => {
+    try {
+      if (value === undefined) return localStorage.getItem(KEY) || "";
+      if (value) localStorage.setItem(KEY, value);
+      else localStorage.removeItem(KEY);
+    } catch (e) {
+      return ""; // blocked or full: the URL has it
+    }
+  };
+
+  // A copy of the page's card, with the parts the answers name.
+  const modelCard = (model, caption, id, scope) => {
+    const card = $("#pb-card").content.firstElementChild.cloneNode(true);
+    $("svg", card).setAttribute("aria-labelledby", `${id}-t ${id}-d`);
+    Object.assign($("title", card), { id: `${id}-t`, textContent: scope ? `${caption}: ${scope}` : caption });
+    Object.assign($("desc", card), { id: `${id}-d`, textContent: sentence(model, app.data) || "No choices made yet." });
+    for (const part of card.querySelectorAll("[data-is]")) {
+      const [key, choice] = part.dataset.is.split(":");
+      if (part.localName === "circle") part.classList.toggle("pb-svg__dot--chosen", model[key] === choice);
+      else if ((model[key] || "") !== choice) part.remove();
+    }
+    $("figcaption", card).append(...(scope ? [`${caption}: `, name(scope)] : [caption]));
+    return card;
+  };
+
+  const tradeoffs = (key, id, heading) =>
+    el("div", { class: "pb-result-tradeoff" }, el("p", { class: "pb-result-tradeoff__title" }, heading), $(".pb-tradeoffs", document.getElementById(`${key}-${id}`).parentNode).cloneNode(true));
+
+  const renderResult = () => {
+    const { state, data } = app;
+    const part = (key) => $(`[data-part="${key}"]`);
+    const caption = { target: "Target model", today: "Today's model" };
+    const other = state.mode === "target" ? "today" : "target";
+    const parts = scopes(state, state.mode, data);
+    const model = parts[0].model;
+    const study = (r) => [el("a", { href: r.study.href }, r.study.name), ` ${PB.agreement(r, data)}`];
+    $(".pb-result__body").hidden = false;
+    $(".pb-model-sentence").textContent = sentence(model, data) || $(".pb-model-sentence").dataset.none;
+    const cards = parts.map((p, i) => modelCard(p.model, caption[state.mode], `pb-card-${i}`, p.name));
+    if (size(state[other])) cards.splice(1, 0, modelCard(state[other], caption[other], "pb-card-o"));
+    $(".pb-cards-row").replaceChildren(...cards);
+
+    const rows = PB.differences(parts, data);
+    const th = (text) => el("th", { scope: "col" }, text);
+    const table = $(".pb-compare");
+    part("groups").hidden = !state.groups.length;
+    table.replaceChildren(el("thead", {}, el("tr", {}, th("Choice"), th("Organisation-wide"), ...state.groups.map((g) => th(name(g.name))))),
+      el("tbody", {}, ...rows.map(([step, whole, ...own]) => el("tr", {}, el("th", { scope: "row" }, step), el("td", {}, whole), ...own.map((x) => el("td", {}, x === whole ? x : el("strong", {}, x)))))));
+    table.hidden = !rows.length;
+    $("[data-none]", part("groups")).hidden = !!rows.length;
+
+    part("changes").hidden = !size(state[other]) && !state.groups.some((g) => size(g[other]));
+    fill($(".pb-changes"), PB.moves(state, data).map((m) => el("li", {}, ...named(m.scope, PB.moveText(m, data)))), $("[data-none]", part("changes")));
+    const steps = part("changes").hidden ? [] : PB.plan(state, data, new Date()); // on the reader's calendar
+    part("plan").hidden = !steps.length;
+    fill($(".pb-plan"), steps.map((s) => el("li", {}, el("strong", {}, s.rule.action), ` (checkpoint ${s.checkpoint})`, list(s.moves.map((m) => named(m.scope, PB.moveText(m, data)))),
+      el("p", {}, el("em", {}, "Why at this point: "), s.rule.why), el("p", {}, el("em", {}, "Main risk: "), s.rule.risk))));
+
+    fill($(".pb-warnings"), [].concat(...parts.map((p) => PB.warningsFor(p.model, data).map((w) => el("li", {}, ...named(p.name, el("strong", {}, w.warning), " ", w.why))))), $(".pb-warnings--none"));
+    fill($(".pb-matches"), PB.closest(model, data, 2).map((r, i) => el("li", {}, el("strong", {}, i ? "Runner-up: " : "Closest: "), ...study(r))), $(".pb-matches--none"));
+    fill($(".pb-group-matches"), parts.slice(1).map((p) => {
+      const [r] = PB.closest(p.model, data, 1);
+      return el("li", {}, ...named(p.name, ...(r ? study(r) : ["no case study agrees on any spectrum its sources state."])));
+    }));
+    $(".pb-result__tradeoff-list").replaceChildren(...keys(data).filter((k) => k !== SPEC && model[k]).map((k) => tradeoffs(k, model[k], `${PB.title(data, k)}: ${label(data, k, model[k])}`)));
+    $(".pb-review").textContent = `Review this model by ${PB.addMonths(new Date(), data.reviewAfterMonths)}.`;
+  };
+
+  const focus = (heading) => {
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth", block: "start" });
+  };
+
+  const render = (moveFocus) => {
+    const { root, data, state } = app;
+    const model = current(state, data);
+    const group = state.groups[state.scope - 1];
+    const steps = stepsFor(model, data);
+    const at = steps.indexOf(state.step);
+    const scopeNames = ["Whole organisation", ...state.groups.map((g) => g.name)];
+    root.classList.remove("pb-adventure--team");
+    if (app.scopes !== scopeNames.join("\n")) { // so that focus stays
+      app.scopes = scopeNames.join("\n");
+      $(".pb-scope__options").replaceChildren(...scopeNames.map((text, i) =>
+        el("span", { class: "pb-mode__option" }, el("input", { type: "radio", name: "scope", value: i, id: `pb-scope-${i}` }), el("label", { for: `pb-scope-${i}` }, name(text)))));
+    }
+    for (const section of root.querySelectorAll(".pb-step")) section.hidden = section.dataset.step !== state.step;
+    for (const input of root.querySelectorAll(".pb-path input[name]")) {
+      const key = input.name;
+      input.checked = key === "mode" ? input.value === state.mode : key === "scope" ? +input.value === state.scope
+        : key === "goals" || key === "glue" ? state[key].includes(input.value) : model[key] === input.value;
+    }
+    $('[data-action="remove-group"]').hidden = !group;
+    for (const note of root.querySelectorAll("[data-inherit]")) {
+      const key = note.dataset.inherit;
+      note.hidden = !group;
+      if (group) note.replaceChildren(...word(group[state.mode][key] ? "own" : "inherits", { name: group.name, whole: label(data, key, state[state.mode][key]) }));
+    }
+    for (const hint of root.querySelectorAll("[data-hint]")) hint.hidden = !state[hint.dataset.hint.split(":")[0]].includes(hint.dataset.hint.split(":")[1]);
+    for (const box of root.querySelectorAll(".pb-hints")) box.hidden = !$("li:not([hidden])", box);
+    for (const link of root.querySelectorAll("[data-goto]")) {
+      const key = link.dataset.goto;
+      link.parentNode.hidden = !steps.includes(key);
+      link.parentNode.classList.toggle("pb-progress__item--done", key === "start" ? state.goals.length + state.glue.length > 0 : !!model[key]);
+      if (key === state.step) link.setAttribute("aria-current", "step");
+      else link.removeAttribute("aria-current");
+    }
+    $('[data-action="back"]').disabled = at <= 0;
+    const next = $('[data-action="next"]');
+    next.hidden = state.step === "result";
+    next.textContent = next.dataset[steps[at + 1] === "result" ? "last" : "next"];
+    $('[data-action="other-mode"]').textContent = $('[data-action="other-mode"]').dataset[state.mode];
+    if (state.step === "result") renderResult();
+    const heading = $(`[data-step="${state.step}"] .pb-step__title`);
+    say(state.step === "result" ? `Your model: ${sentence(state[state.mode], data) || "no choices made yet"}` : `Step ${at + 1} of ${steps.length}: ${heading.textContent}${group ? `, for ${group.name}` : ""}`);
+    if (moveFocus) focus(heading);
+  };
+
+  // The bar shows a split at a glance.
+  const teamRow = (r, split) => {
+    const bar = el("div", { class: "pb-bar", "aria-hidden": "true" }, ...r.buckets.map((b, i) => el("span", { class: `pb-c${i % 4}` })), ...r.undecided.map(() => el("span", {})));
+    [...bar.children].forEach((segment, i) => (segment.style.flexGrow = r.buckets[i] ? r.buckets[i].who.length : 1));
+    return el("li", { class: `pb-row${split ? " pb-row--split" : ""}` },
+      el("p", {}, ...named(r.name, el("strong", {}, r.title)), " — ", ...word(split ? "split" : "agreed", { ways: r.buckets.length, moves: r.moves, count: r.moves + r.buckets[0].who.length })),
+      bar,
+      el("ul", {}, ...r.buckets.map((b, i) => el("li", { class: `pb-c${i % 4}` }, `${b.label}: `, ...who(b.who))), r.undecided.length > 0 && el("li", {}, "Not decided: ", ...who(r.undecided))),
+      split && r.key !== SPEC && el("div", { class: "pb-team__tradeoffs" }, ...r.buckets.map((b) => tradeoffs(r.key, b.id, b.label))));
+  };
+
+  const renderTeam = (moveFocus) => {
+    const { team } = app;
+    const rows = PB.merge(team, app.data);
+    app.root.classList.add("pb-adventure--team");
+    $("#pb-team-mode").value = team.mode;
+    fill($(".pb-team__reports"), app.reports.map((r) => el("li", { class: ADDED.includes(r.code) ? "" : "pb-team__problem" }, `Line ${r.line}: `, ...word(r.code, r))));
+    $(".pb-team__summary").replaceChildren(...word(team.people.length ? `compare-${team.mode}` : "no-links", { count: team.people.length }));
+    fill($(".pb-team__people"), team.people.map((p, i) => el("li", {}, name(p.label), ...(p.groups.length ? [" (sub-groups: ", ...who(p.groups.map((g) => g.name)), ")"] : []), " ",
+      el("button", { type: "button", class: "md-button", "data-action": "remove-person", "data-index": i }, "Remove ", name(p.label)))));
+    for (const [key, split] of [["splits", true], ["agreed", false]]) {
+      const shown = rows.filter((r) => r.buckets.length > 1 === split);
+      $(`[data-part="${key}"]`).hidden = !shown.length;
+      fill($(`[data-part="${key}"] .pb-team__rows`), shown.map((r) => teamRow(r, split)));
+    }
+    if (moveFocus) focus($(".pb-team h2"));
+  };
+  const showTeam = (hash, moveFocus) => {
+    app.team = PB.parseTeam(hash, app.data);
+    app.reports = [];
+    renderTeam(moveFocus);
+    say("team-view", { count: app.team.people.length });
+  };
+
+  // A null state: Material's instant navigation owns the others.
+  const url = (hash, push) => history[push ? "pushState" : "replaceState"](null, "", `${location.pathname}${location.search}#${hash}`);
+  const commit = (push) => {
+    const hash = serialise(app.state, app.data);
+    url(hash, push);
+    store(hash);
+  };
+  const saveTeam = () => url(PB.teamText(app.team, app.data));
+  const go = (step) => {
+    app.state.step = step;
+    commit(true);
+    render(true);
+  };
+  const update = (push, key, parts) => {
+    app.state.step = validStep(app.state.step, current(app.state, app.data), app.data);
+    commit(push);
+    render();
+    if (key) say(key, parts);
+  };
+  const move = (by) => {
+    const steps = stepsFor(current(app.state, app.data), app.data);
+    go(steps[Math.min(Math.max(steps.indexOf(app.state.step) + by, 0), steps.length - 1)]);
+  };
+  // Not location.href: its hash may be a heading's.
+  const copy = (button, hash, done) => {
+    const link = PB.shareUrl(location, hash);
+    const show = (key) => $(".pb-copied", button.closest("section")).replaceChildren(...word(key, { url: link }));
+    if (navigator.clipboard) navigator.clipboard.writeText(link).then(() => show(done), () => show("copy-by-hand"));
+    else show("copy-by-hand");
+  };
+
+  const actions = {
+    next: () => move(1),
+    back: () => move(-1),
+    reset: () => {
+      app.state = PB.emptyState();
+      store("");
+      url(serialise(app.state, app.data), true); // so that Forward to it clears again
+      render(true);
+      say("reset", {});
+    },
+    print: () => print(),
+    download: () => {
+      const link = el("a", { href: URL.createObjectURL(new Blob([PB.decisionRecord(app.state, app.data, location, new Date())], { type: "text/markdown" })), download: "prod-ops-decision-record.md" });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    },
+    "copy-link": (button) => copy(button, serialise(app.state, app.data), "copied"),
+    "other-mode": () => {
+      app.state.mode = app.state.mode === "target" ? "today" : "target";
+      go(app.data.spectrums[0].id);
+    },
+    "add-group": () => {
+      const input = $("#pb-group-name");
+      const group = { name: PB.cleanName(input.value, PB.MAX_NAME), target: {}, today: {} };
+      if (!PB.addGroup(app.state.groups, group)) return say(group.name ? "group-refused" : "group-unnamed", {});
+      input.value = "";
+      app.state.scope = app.state.groups.length;
+      update(true, "group-added", group);
+    },
+    "remove-group": () => {
+      const [group] = app.state.groups.splice(app.state.scope - 1, 1);
+      app.state.scope = 0;
+      update(true, "group-removed", group);
+    },
+    team: () => {
+      const hash = PB.teamText(app.team || PB.parseTeam("", app.data), app.data);
+      url(hash, true);
+      showTeam(hash, true);
+    },
+    "leave-team": () => {
+      commit(true);
+      render(true);
+    },
+    "add-links": () => {
+      Object.assign(app, PB.addLinks(app.team, $("#pb-team-links").value, app.data));
+      const added = app.reports.filter((r) => ADDED.includes(r.code)).length;
+      $("#pb-team-links").value = "";
+      saveTeam();
+      renderTeam();
+      say(added < app.reports.length ? "links-some" : "links-all", { added, count: app.reports.length });
+    },
+    "remove-person": (button) => {
+      const [person] = app.team.people.splice(+button.dataset.index, 1);
+      app.reports = [];
+      saveTeam();
+      renderTeam();
+      say("person-removed", { name: person.label });
+    },
+    "copy-team": (button) => copy(button, PB.teamText(app.team, app.data), "team-copied"),
+  };
+
+  const onChange = (input) => {
+    const { state, data } = app;
+    const key = input.name;
+    if (input.id === "pb-team-mode") {
+      app.team.mode = input.value === "today" ? "today" : "target";
+      saveTeam();
+      return renderTeam();
+    }
+    if (key === "mode" || key === "scope") state[key] = key === "mode" ? input.value : +input.value;
+    else if (key === "goals" || key === "glue") state[key] = [...app.root.querySelectorAll(`[name="${key}"]:checked`)].map((i) => i.value);
+    else if (!keys(data).includes(key)) return;
+    else if (state.scope) {
+      const own = state.groups[state.scope - 1][state.mode];
+      // The organisation's answer: follow it again.
+      if (input.value === state[state.mode][key]) delete own[key];
+      else own[key] = input.value;
+      if (!current(state, data)[SPEC]) delete own[SPEC];
+    } else PB.clean(Object.assign(state[state.mode], { [key]: input.value }), data);
+    update();
+  };
+
+  const init = () => {
+    const root = document.getElementById("pb-adventure");
+    const source = document.getElementById("pb-adventure-data");
+    app = null;
+    if (!root || !source) return;
+    let data;
+    try {
+      data = JSON.parse(source.content.textContent);
+    } catch (e) {
+      return; // the server-rendered steps remain usable
+    }
+    // Material's navigation.tracking can swap the hash for the last page's heading before document$ emits: the
+    // followed link's own hash wins over one that is not ours. Only a state, or no hash, is written back.
+    const link = new URL(followed || location.href);
+    const hash = link.pathname === location.pathname && hashKind(location.hash, data) === "other" ? link.hash : location.hash;
+    const kind = hashKind(hash, data);
+    const state = parseState(kind === "state" ? hash : store(), data);
+    followed = null;
+    if (kind === "step") state.step = validStep(anchorStep(hash, data), current(state, data), data);
+    app = { root, data, state, path: location.pathname };
+    root.classList.add("pb-adventure--ready");
+    for (const hidden of root.querySelectorAll(".pb-nav, .pb-actions, .pb-mode, .pb-scope, .pb-team__add, .pb-team__compare")) hidden.hidden = false;
+    root.addEventListener("change", (event) => event.target.matches(".pb-path input[name], #pb-team-mode") && onChange(event.target));
+    root.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (actions[event.target.dataset.submit]) actions[event.target.dataset.submit]();
+    });
+    root.addEventListener("click", (event) => {
+      const goto = event.target.closest("[data-goto]");
+      const action = event.target.closest("[data-action]");
+      if (!goto && !(action && actions[action.dataset.action])) return;
+      // Not also by instant navigation.
+      event.preventDefault();
+      event.stopPropagation();
+      if (goto) go(goto.dataset.goto);
+      else actions[action.dataset.action](action);
+    });
+    if (kind === "state" || !location.href.includes("#")) commit();
+    if (kind !== "team") return render();
+    showTeam(hash);
+    saveTeam(); // the team's own hash, in place of "#team-view" or a heading's
+  };
+
+  addEventListener("click", (event) => (followed = (event.target.closest && event.target.closest("a[href]") || {}).href || followed), true);
+  addEventListener("popstate", () => {
+    // Another page's entry, not yet swapped in.
+    if (!app || location.pathname !== app.path) return;
+    const kind = hashKind(location.hash, app.data);
+    if (kind === "team") showTeam(location.hash, true);
+    if (kind === "other" || kind === "team") return;
+    if (kind === "step") app.state.step = validStep(anchorStep(location.hash, app.data), current(app.state, app.data), app.data);
+    else store(serialise((app.state = parseState(location.hash, app.data)), app.data));
+    render(true);
+  });
+
+  // On file:// document$ never emits.
+  if (window.document$ && location.protocol !== "file:") document$.subscribe(init);
+  else if (document.readyState === "loading") addEventListener("DOMContentLoaded", init);
+  else init();
+})();
