@@ -1,4 +1,4 @@
-"""Time the adventure's matching (window.PB.rank) in real Chromium, on a built site."""
+"""Time the adventure's matching (window.PB.rank) and the team view's merge (PB.parseTeam + PB.merge) in real Chromium."""
 
 from __future__ import annotations
 
@@ -42,6 +42,39 @@ _RANK_TIMING = """
 """
 
 
+# Runs in the page: 8 people, each with 6 sub-groups that differ from their organisation-wide answers, written as the
+# team view's link; each sample reads that link back (PB.parseTeam) and ranks the splits (PB.merge).
+_TEAM_TIMING = """
+({ rounds, perRound, warmup }) => {
+  const data = JSON.parse(document.getElementById("pb-adventure-data").content.textContent);
+  const PB = window.PB;
+  const model = (k) => {
+    const m = { "reporting-line": data.reportingLines[k % data.reportingLines.length].id };
+    data.spectrums.forEach((s, i) => { m[s.id] = s.positions[(i + k) % s.positions.length].id; });
+    return m;
+  };
+  const people = Array.from({ length: 8 }, (_, n) => ({
+    label: `P${n + 1}`, target: model(n), today: model(n + 1),
+    groups: Array.from({ length: 6 }, (_, g) => ({ name: `Group ${g + 1}`, target: model(n + g + 2), today: model(n + g + 3) })),
+  }));
+  const link = PB.teamText({ mode: "target", people }, data);
+  let rows = 0;
+  const once = () => { const team = PB.parseTeam(link, data); rows = PB.merge(team, data).length; return team.people.length; };
+  for (let i = 0; i < warmup; i++) once();
+  const samples = [];
+  let people8 = 0;
+  for (let r = 0; r < rounds; r++) {
+    const start = performance.now();
+    for (let i = 0; i < perRound; i++) people8 = once();
+    samples.push((performance.now() - start) / perRound);
+  }
+  samples.sort((a, b) => a - b);
+  return { people: people8, groupsEach: 6, rows, linkChars: link.length, medianMs: samples[samples.length >> 1],
+           maxMs: samples[samples.length - 1], samples: samples.length, callsPerSample: perRound };
+}
+"""
+
+
 def chromium_path() -> str | None:
     """The system Chromium (or $CHROMIUM); None lets Playwright use its own download."""
     return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -66,7 +99,8 @@ def served(site: Path):
 
 
 def matching_time(site: Path, rounds: int = 41, per_round: int = 20, warmup: int = 50) -> dict:
-    """Median milliseconds of one rank() over every case study on the built adventure page."""
+    """Median milliseconds of one rank() over every case study on the built adventure page, and (under "team") of
+    merging eight people's links, each with six sub-groups."""
     from playwright.sync_api import sync_playwright
 
     with served(site) as base, sync_playwright() as p:
@@ -76,6 +110,7 @@ def matching_time(site: Path, rounds: int = 41, per_round: int = 20, warmup: int
             page.goto(base + "adventure/")
             page.wait_for_function("() => window.PB && typeof window.PB.rank === 'function'")
             result = page.evaluate(_RANK_TIMING, {"rounds": rounds, "perRound": per_round, "warmup": warmup})
+            result["team"] = page.evaluate(_TEAM_TIMING, {"rounds": rounds, "perRound": 5, "warmup": 10})
             result["chromium"] = browser.version
         finally:
             browser.close()

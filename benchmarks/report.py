@@ -11,6 +11,7 @@ MAX_PAGE_GROWTH = 0.10          # a case-study page's size at the large N, withi
 MAX_ASSETS_GZIP = 15_000        # adventure-*.js + adventure.css, gzipped together, bytes (15 KB)
 MAX_DATA_PER_STUDY = 300        # gzipped bytes of adventure data per case study
 MAX_MATCHING_MS = 5.0           # rank() over the large N in Chromium, median milliseconds
+MAX_TEAM_MERGE_MS = 50.0        # reading a team link of 8 people with 6 sub-groups each and ranking its splits, median ms
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ def check_budgets(results: dict) -> list[Budget]:
     if matching:
         ms = matching["medianMs"]
         budgets.append(Budget("matching", f"adventure matching of {matching['caseStudies']} case studies", ms, MAX_MATCHING_MS, "ms", ms < MAX_MATCHING_MS))
+    team = (matching or {}).get("team")
+    if team:
+        ms, who = team["medianMs"], f"{team['people']} links x {team['groupsEach']} sub-groups"
+        budgets.append(Budget("team_merge", f"team view: merging {who}", ms, MAX_TEAM_MERGE_MS, "ms", ms < MAX_TEAM_MERGE_MS and team["people"] == 8))
     return budgets
 
 
