@@ -12,27 +12,18 @@ from datetime import date, datetime, timezone
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
+from adventure_pages import ADVENTURE, LINES, RULES, SPECTRUMS, STORAGE_KEY, _yaml
 from helpers import DATA
 
 pytestmark = pytest.mark.browser
 
-STORAGE_KEY = "pb-adventure:v1"
 
 
 # ---------------------------------------------------------------------------
 # The data, as the files state it
 # ---------------------------------------------------------------------------
 
-def _yaml(path):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-SPECTRUMS = {s["id"]: s for s in _yaml(DATA / "spectrums.yml")["spectrums"]}
-LINES = {r["id"]: r for r in _yaml(DATA / "reporting-lines.yml")["reporting_lines"]}
-ADVENTURE = _yaml(DATA / "adventure.yml")
-RULES = {rule["id"]: rule for rule in ADVENTURE["combinations"]}
 CASES = {path.stem: _yaml(path) for path in sorted((DATA / "case-studies").glob("*.yml"))}
 SPECIALISATIONS = {x["id"]: x for s in SPECTRUMS.values() for x in s.get("specialisations", [])}
 GOALS = {g["id"]: g for g in ADVENTURE["goals"]}
