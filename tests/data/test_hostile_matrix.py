@@ -1,8 +1,6 @@
 """Payload x position x page: every hostile snippet, in every place Markdown allows, on every page that runs macros
 and on a plain page, fails the page check at its own line, or converts to HTML the output gate finds inert."""
 
-from pathlib import Path
-
 import pytest
 
 from helpers import ROOT

@@ -84,7 +84,7 @@ def test_stale_lists_case_studies_due_for_review(capsys, root):
     path.write_text(re.sub(r'(?m)^last_reviewed: .*$', f'last_reviewed: "{old}"', path.read_text()))
     status, out, _ = run(capsys, "--root", root, "check", "--stale")
     assert status == 0
-    assert out[0].startswith(f"data/case-studies/uber.yml:") and f"last reviewed {old}, more than 12 months ago" in out[0]
+    assert out[0].startswith("data/case-studies/uber.yml:") and f"last reviewed {old}, more than 12 months ago" in out[0]
     assert out[-1] == "1 case study due for review (last reviewed more than 12 months ago)."
     status, out, _ = run(capsys, "--root", root, "check", "--stale", "--months", "24")
     assert out == ["0 case studies due for review (last reviewed more than 24 months ago)."]
