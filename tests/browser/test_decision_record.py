@@ -43,8 +43,8 @@ TEMPLATE = re.compile(r'(<template id="pb-adventure-data"[^>]*>)(.*?)(</template
 
 def hostile_data(data: dict) -> None:
     """Put the hostile texts where the record quotes them (the model of STATE)."""
-    study = next(s for s in data["caseStudies"] if s["positions"].get("team-hierarchy") == "separate-team")
-    study["name"] = HOSTILE["name"]
+    for study in data["caseStudies"]:  # every company, so the closest one is hostile whatever the data holds
+        study["name"] = HOSTILE["name"]
     position = next(p for s in data["spectrums"] if s["id"] == "team-hierarchy" for p in s["positions"] if p["id"] == "separate-team")
     position["label"] = HOSTILE["label"]
     next(g for g in data["goals"] if g["id"] == "process")["label"] = HOSTILE["goal"]
