@@ -33,6 +33,7 @@ _URL_ATTRIBUTES = {
     "codebase", "manifest", "srcset", "to", "from", "values",
 }
 _BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
+# Browsers ignore ASCII whitespace and controls inside a URL's scheme ("java\tscript:" is javascript:).
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 _BASE = re.compile(r'new URL\("[^"]*",location\)')
 # What is written in place of a page the gate refuses, so that even an ignored failure ships nothing.
@@ -76,9 +77,14 @@ class _Scanner(HTMLParser):
             self._script = None
 
 
+def compact_url(value: str) -> str:
+    """A URL as a browser reads its scheme: lower case, whitespace and control characters dropped."""
+    return _IGNORED_IN_URL.sub("", value).lower()
+
+
 def _bad_url(value: str) -> str:
     """The forbidden scheme a URL (or any URL in a srcset or list) starts with, or ''."""
-    compact = _IGNORED_IN_URL.sub("", value).lower()
+    compact = compact_url(value)
     candidates = [compact] + [part.strip() for part in re.split(r"[,;]", compact)]
     return next((scheme for part in candidates for scheme in _BAD_SCHEMES if part.startswith(scheme)), "")
 

@@ -14,6 +14,7 @@ import re
 import html5lib
 import markdown
 
+from .gate import compact_url
 from .problems import Problem
 from .siteconfig import SiteConfig
 
@@ -38,8 +39,6 @@ ALLOWED_SCHEMES = frozenset({"https", "mailto"})
 _STYLE = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 # Ids the theme's scripts look up (or reserve): a page element with one would stand in for the theme's.
 _RESERVED_ID = re.compile(r"^(__|md-|pb-)")
-# Browsers ignore ASCII whitespace and controls inside a URL's scheme ("java\tscript:" is javascript:).
-_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _FRONT_MATTER_END = ("---", "...")
 
@@ -117,7 +116,7 @@ def _attribute_problem(tag: str, name: str, value: str) -> str:
 
 def safe_url(url: str) -> bool:
     """https:, mailto:, relative and #anchor addresses, read as a browser reads them (controls and whitespace dropped)."""
-    compact = _IGNORED_IN_URL.sub("", url).lower()
+    compact = compact_url(url)
     if compact.startswith(("//", "\\\\", "/\\", "\\/")):
         return False  # another host, with whatever scheme the page has
     scheme = _SCHEME.match(compact)
