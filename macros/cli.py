@@ -10,7 +10,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from .content import check_pages, content_file_problems
+from .content import check_content
 from .load import CASE_STUDY_DIR, RESERVED, load_options, load_playbook, slugify, unreserved
 from .offline import DOWNLOAD, build_with_offline_copy
 from .problems import DataError, Problem
@@ -170,11 +170,7 @@ def _page_problems(root: Path, playbook) -> list[Problem]:
     """The same page checks the build runs."""
     if not (root / "mkdocs.yml").is_file():
         return [Problem("mkdocs.yml", 1, 1, "", f"not found in {root.resolve()}; run this in the playbook's folder or pass --root")]
-    site = read_site_config(root / "mkdocs.yml")
-    content = root / site.docs_dir
-    files = [p.relative_to(content).as_posix() for p in sorted(content.rglob("*")) if p.is_file()]
-    pages = {src: (content / src).read_text("utf-8") for src in files if src.endswith(".md")}
-    return content_file_problems(files, site.docs_dir) + check_pages(playbook, pages, site)
+    return check_content(playbook, root, read_site_config(root / "mkdocs.yml"))[1]
 
 
 def _print(problems: list[Problem], style: str, level: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 from . import links
 from .load import unreserved
@@ -101,3 +102,11 @@ def check_pages(playbook: Playbook, pages: dict[str, str], site: SiteConfig) -> 
         problems += macro_call_problems(text, path, MACROS, site.runs_macros(src))
         problems += markup_problems(text, path, site)
     return problems
+
+
+def check_content(playbook: Playbook, root: Path, site: SiteConfig) -> tuple[dict[str, str], list[Problem]]:
+    """The hand-written pages of root's content folder (src_uri -> Markdown) and every problem in that folder."""
+    content = Path(root) / site.docs_dir
+    files = [p.relative_to(content).as_posix() for p in sorted(content.rglob("*")) if p.is_file()]
+    pages = {src: (content / src).read_text("utf-8") for src in files if src.endswith(".md")}
+    return pages, content_file_problems(files, site.docs_dir) + check_pages(playbook, pages, site)

@@ -14,7 +14,7 @@ from typing import Callable
 from jinja2 import Environment, nodes
 
 from . import links
-from .content import check_pages, content_file_problems
+from .content import check_content
 from .glossary import abbreviations
 from .links import Linker
 from .load import load_playbook
@@ -60,10 +60,7 @@ def prerender(root: Path, use_directory_urls: bool = True, offline: bool = False
     today = today or date.today()
     site = read_site_config(root / "mkdocs.yml")
     playbook = load_playbook(root / "data", today)
-    content = root / site.docs_dir
-    files = [p.relative_to(content).as_posix() for p in sorted(content.rglob("*")) if p.is_file()]
-    pages = {src: (content / src).read_text("utf-8") for src in files if src.endswith(".md")}
-    problems = content_file_problems(files, site.docs_dir) + check_pages(playbook, pages, site)
+    pages, problems = check_content(playbook, root, site)
     if problems:
         raise DataError(problems)
     terms = abbreviations(playbook)
@@ -71,7 +68,7 @@ def prerender(root: Path, use_directory_urls: bool = True, offline: bool = False
     for src, text in {**pages, **generated_pages(playbook, use_directory_urls, today)}.items():
         if site.runs_macros(src):
             context = PageContext(playbook, Linker(src, use_directory_urls), offline)
-            text = render_page(text, page_macros(lambda: context))
+            text = render_page(text, page_macros(lambda context=context: context))
         tree[src] = text + terms
     return tree
 
