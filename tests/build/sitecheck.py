@@ -1,8 +1,7 @@
-"""Checks on a built site's HTML files, independent of MkDocs: internal links and anchors, and scripts."""
+"""Checks on a built site's HTML files, independent of MkDocs: internal links and anchors (scripts: macros/gate.py)."""
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -15,10 +14,8 @@ class _Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.refs: list[str] = []
-        self.handlers: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        self.handlers += [f"<{tag} {name}=...>" for name, _ in attrs if name.startswith("on")]
         attrs = dict(attrs)
         if attrs.get("id"):
             self.ids.add(attrs["id"])
@@ -56,27 +53,3 @@ def broken_links(site: Path) -> list[str]:
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{path.relative_to(site)}: {ref} (no such anchor)")
     return broken
-
-
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
-_SCRIPT_TAG = re.compile(r"<script\b[^>]*>")
-# The project's own script files and the theme's JSON config; everything else must be one of the theme's inline scripts.
-_OWN_SCRIPT = re.compile(r'<script( src="[^"]*assets/javascripts/[^"]+"| id="__config" type="application/json")>')
-
-
-def inline_scripts(html: str) -> set[str]:
-    """Inline script bodies, with the page-relative base path Material writes into them made uniform."""
-    return {re.sub(r'new URL\("[^"]*",location\)', 'new URL(_,location)', body) for body in _INLINE_SCRIPT.findall(html)}
-
-
-def foreign_scripts(site: Path, theme_inline: set[str]) -> list[str]:
-    """Script tags in the built site that neither the theme nor the project's own assets put there."""
-    found = []
-    for path in site.rglob("*.html"):
-        html = path.read_text("utf-8")
-        for tag in _SCRIPT_TAG.findall(html):
-            if tag != "<script>" and not _OWN_SCRIPT.fullmatch(tag):
-                found.append(f"{path.relative_to(site)}: {tag}")
-        found += [f"{path.relative_to(site)}: inline {body[:60]!r}" for body in inline_scripts(html) - theme_inline]
-        found += [f"{path.relative_to(site)}: {handler}" for handler in parse(path).handlers]
-    return found
