@@ -3,7 +3,6 @@ the plugins and hooks Zensical ignores, then the shared post-build steps. Import
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -53,7 +52,7 @@ def build_with_zensical(root: Path, site_dir: Path, timeout: float | None = None
         write_tree(tree, root, work / "docs", site)
         (work / "overrides").symlink_to(root / "overrides")
         (work / "mkdocs.yml").write_text(zensical_config((root / "mkdocs.yml").read_text("utf-8")), "utf-8")
-        result = subprocess.run(command, cwd=work, env={**os.environ}, capture_output=True, text=True, timeout=timeout)
+        result = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=timeout)
         if result.returncode:
             return result
         shutil.rmtree(site_dir, ignore_errors=True)
