@@ -63,21 +63,20 @@ def placed(payload: str, position: str) -> str:
 POSITIONS = ["top level", "admonition", "list item", "table", "after a code block"]
 
 
-def check(page: str, payload: str, position: str) -> tuple[list, int, str]:
-    """The page's problems with the payload appended, the first line of the payload's block, and the page's text."""
-    original = (CONTENT / page).read_text("utf-8").rstrip("\n")
-    first = original.count("\n") + 3
-    text = f"{original}\n\n{placed(payload, position)}\n"
-    problems = macro_call_problems(text, page, MACROS, SITE.runs_macros(page)) + markup_problems(text, page, SITE)
-    return problems, first, text
+def checked(payload: str, position: str, name: str, hostile_count: list):
+    """For every page: (page, its problems with the payload appended, the first line of the payload's block, its text)."""
+    for page in [*MACRO_PAGES, PLAIN_PAGE]:
+        hostile_count.append(f"{page}:{position}:{name}")
+        original = (CONTENT / page).read_text("utf-8").rstrip("\n")
+        text = f"{original}\n\n{placed(payload, position)}\n"
+        problems = macro_call_problems(text, page, MACROS, SITE.runs_macros(page)) + markup_problems(text, page, SITE)
+        yield page, problems, original.count("\n") + 3, text
 
 
 @pytest.mark.parametrize("position", POSITIONS)
 @pytest.mark.parametrize("name", MARKUP)
 def test_markup_payloads_are_refused_at_their_line_or_inert(name, position, hostile_count):
-    for page in [*MACRO_PAGES, PLAIN_PAGE]:
-        hostile_count.append(f"{page}:{position}:{name}")
-        problems, first, text = check(page, MARKUP[name], position)
+    for page, problems, first, text in checked(MARKUP[name], position, name, hostile_count):
         if problems:
             assert all(p.line >= first for p in problems), (page, [str(p) for p in problems])
         else:
@@ -87,9 +86,7 @@ def test_markup_payloads_are_refused_at_their_line_or_inert(name, position, host
 @pytest.mark.parametrize("position", POSITIONS)
 @pytest.mark.parametrize("name", JINJA)
 def test_template_payloads_are_refused_at_their_line(name, position, hostile_count):
-    for page in [*MACRO_PAGES, PLAIN_PAGE]:
-        hostile_count.append(f"{page}:{position}:{name}")
-        problems, first, _ = check(page, JINJA[name], position)
+    for page, problems, first, _ in checked(JINJA[name], position, name, hostile_count):
         macro = [p for p in problems if p.field == "macro"]
         assert macro and all(p.line >= first for p in macro), (page, [str(p) for p in problems])
 
