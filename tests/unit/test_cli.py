@@ -340,3 +340,10 @@ def test_a_name_is_text_in_the_rendered_scaffold_never_template_code(capsys, roo
     doc, problems = load_yaml(text, "new.yml")
     assert problems == [] and doc.data["name"] == name
     assert f"# Case study: how {name} organises product operations.\n" in text
+
+
+def test_check_without_mkdocs_yml_says_where_it_looked(capsys, root):
+    (root / "mkdocs.yml").unlink()
+    status, out, _ = run(capsys, "--root", root, "check")
+    assert status == 1
+    assert out[0] == f"mkdocs.yml:1:1: not found in {root.resolve()}; run this in the playbook's folder or pass --root"
