@@ -101,3 +101,11 @@ def test_a_data_error_fails_both_builds_with_the_same_messages(tmp_path):
     assert mkdocs.returncode and zensical.returncode
     found = set(positioned.findall(mkdocs.stderr))
     assert len(found) == 2 and found == set(positioned.findall(zensical.stderr))
+
+
+def test_playbook_build_with_the_zensical_engine(capsys, tmp_path):
+    from macros.cli import main
+
+    assert main(["--root", str(ROOT), "build", "--engine", "zensical", "--site-dir", str(tmp_path / "z")]) == 0
+    assert capsys.readouterr().out.strip() == f"Built {tmp_path / 'z'}/ with Zensical {VERSION}."
+    assert (tmp_path / "z/case-studies/index.html").is_file()
