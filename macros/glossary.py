@@ -18,8 +18,3 @@ def abbreviations(playbook: Playbook) -> str:
         for spelling in (term.term, *term.also):
             lines.append(f"*[{_UNSAFE.sub(' ', spelling)}]: {definition}")
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
-
-
-def focusable_abbreviations(html: str) -> str:
-    """Let keyboard users reach each defined term, so its tooltip shows on focus as well as hover."""
-    return html.replace("<abbr title=", '<abbr tabindex="0" title=')

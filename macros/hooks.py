@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from macros import links
 from macros.content import check_pages, content_file_problems
-from macros.glossary import abbreviations, focusable_abbreviations
+from macros.glossary import abbreviations
 from macros.load import load_cached
 from macros.offline import SHIM, is_offline_build
 from macros.prerender import generated_pages
@@ -94,8 +94,3 @@ def on_page_context(context, page, config, nav):
 def on_page_markdown(markdown, page, config, files):
     """Every page's text gets the glossary's definitions (after macros have run)."""
     return markdown + _build["abbreviations"]
-
-
-def on_page_content(html, page, config, files):
-    """Defined terms take keyboard focus, so their definitions show on focus too."""
-    return focusable_abbreviations(html)

@@ -32,6 +32,7 @@ TAG_ATTRIBUTES = {
     "ol": {"start", "reversed"},
     "time": {"datetime"},
     "details": {"open"},
+    "abbr": {"tabindex"},  # macros/focusterms.py makes every defined term focusable
 }
 URL_ATTRIBUTES = frozenset({"href", "src"})
 ALLOWED_SCHEMES = frozenset({"https", "mailto"})

@@ -48,12 +48,13 @@ def mkdocs_build(root: Path, site_dir: Path, offline: bool = False, timeout: flo
     return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=timeout)
 
 
-def gated(result: subprocess.CompletedProcess, site_dir: Path) -> subprocess.CompletedProcess:
-    """A successful build's result, failed instead if any file of the built site carries script it should not."""
-    problems = scan_site(site_dir) if result.returncode == 0 else []
+def gated(result: subprocess.CompletedProcess, site_dir: Path, sources: dict[str, str] | None = None, root: Path = Path(".")) -> subprocess.CompletedProcess:
+    """A successful build's result, failed instead if any file of the built site may not ship (those files withheld);
+    `sources` (macros/origins.py) lets each finding name the repository file that brought it in."""
+    problems = scan_site(site_dir, sources, root) if result.returncode == 0 else []
     if not problems:
         return result
-    message = "the built site carries script, an event handler or an unsafe address:\n" + "\n".join(problems) + "\n"
+    message = "built files may not ship as they are (script, handlers, unsafe addresses or markup outside the allowlist); they were withheld:\n" + "\n".join(problems) + "\n"
     return subprocess.CompletedProcess(result.args, 1, result.stdout, result.stderr + message)
 
 

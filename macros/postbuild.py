@@ -1,22 +1,18 @@
-"""What an engine cannot take as a file, done on the built site: focusable term tooltips, the print document,
-and case-study edit links that open the data file. Used after engines without plugins (Zensical)."""
+"""What an engine cannot take as a file, done on the built site through an HTML parser: the print document and
+case-study edit links that open the data file. Used after engines without plugins (Zensical)."""
 
 from __future__ import annotations
 
-import re
-from html import unescape
 from pathlib import Path
 
 from . import links
-from .glossary import focusable_abbreviations
-from .printdoc import MARKER, PRINT_PAGE, Part, document, reading_order
+from .htmltree import classes, find_class, parse_document, parse_fragment, remove, serialize
+from .printdoc import PRINT_PAGE, Part, document, place_document, reading_order
 from .siteconfig import SiteConfig
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_ARTICLE = "md-content__inner"
 # The theme's "edit this page" and "view source" buttons sit inside the article, before the page's own HTML.
-_BUTTON = re.compile(r'<a [^>]*class="md-content__button md-icon"[^>]*>.*?</a>', re.S)
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
-_TAG = re.compile(r"<[^>]+>")
+_BUTTON = "md-content__button"
 
 
 def built_file(site_dir: Path, src_uri: str) -> Path:
@@ -26,29 +22,41 @@ def built_file(site_dir: Path, src_uri: str) -> Path:
 
 def page_part(site_dir: Path, src_uri: str, title: str) -> Part:
     """One built page as a part of the print document: its article's HTML, without the theme's buttons."""
-    html = built_file(site_dir, src_uri).read_text("utf-8")
-    body = _BUTTON.sub("", _ARTICLE.search(html).group(1)).strip()
-    heading = _H1.search(body)
-    name = title or (unescape(_TAG.sub("", heading.group(1))).replace("¶", "").strip() if heading else src_uri)
-    return Part(links.page_url(src_uri), name, body)
+    article, _ = find_class(parse_document(built_file(site_dir, src_uri).read_text("utf-8")), _ARTICLE)
+    for parent in list(article.iter()):
+        for child in list(parent):
+            if isinstance(child.tag, str) and _BUTTON in classes(child):
+                remove(parent, child)
+    heading = next((el for el in article.iter("h1")), None)
+    name = title or ("".join(heading.itertext()).replace("¶", "").strip() if heading is not None else src_uri)
+    inner = parse_fragment("")
+    inner.text, article.text = article.text, None
+    inner.extend(list(article))
+    return Part(links.page_url(src_uri), name, serialize(inner).strip())
+
+
+def _rewrite(path: Path, change) -> None:
+    """Parse a built page, let `change` edit its tree, and write it back serialised."""
+    tree = parse_document(path.read_text("utf-8"))
+    change(tree)
+    path.write_text(serialize(tree), "utf-8")
 
 
 def finish_site(site_dir: Path, site: SiteConfig, generated: list[str], edit_files: dict[str, str]) -> None:
-    """Focusable tooltips on every page, the print document in the print page, and edit links to data files."""
+    """The print document in the print page, and edit links to data files."""
     site_dir = Path(site_dir)
-    for path in site_dir.rglob("*.html"):
-        html = path.read_text("utf-8")
-        finished = focusable_abbreviations(html)
-        if finished != html:
-            path.write_text(finished, "utf-8")
     titles = dict((src, title) for title, src in site.nav)
     order = reading_order([src for _, src in site.nav], [src for _, src in site.nav] + generated)
     parts = [page_part(site_dir, src, titles.get(src, "")) for src in order]
     print_file = built_file(site_dir, PRINT_PAGE)
     if print_file.is_file():
-        html = print_file.read_text("utf-8")
-        print_file.write_text(html.replace(MARKER, document(parts, links.page_url(PRINT_PAGE)), 1), "utf-8")
+        _rewrite(print_file, lambda tree: place_document(tree, document(parts, links.page_url(PRINT_PAGE))))
     for src, data_path in edit_files.items():
-        path = built_file(site_dir, src)
-        html = path.read_text("utf-8")
-        path.write_text(re.sub(rf'(href="[^"]*/){re.escape(site.docs_dir)}/{re.escape(src)}"', rf'\g<1>{data_path}"', html), "utf-8")
+
+        def point_at_data(tree, src=src, data_path=data_path) -> None:
+            for element in tree.iter("a"):
+                href = element.get("href") or ""
+                if _BUTTON in classes(element) and href.endswith(f"/{site.docs_dir}/{src}"):
+                    element.set("href", href[: -len(f"{site.docs_dir}/{src}")] + data_path)
+
+        _rewrite(built_file(site_dir, src), point_at_data)

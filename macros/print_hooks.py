@@ -10,7 +10,8 @@ from __future__ import annotations
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from macros.printdoc import MARKER, PRINT_PAGE, Part, document, reading_order
+from macros.htmltree import parse_fragment, serialize
+from macros.printdoc import PRINT_PAGE, Part, document, place_document, reading_order
 
 _state: dict = {}
 
@@ -43,7 +44,8 @@ def pages_in_order(nav, files) -> list:
 def on_page_context(context, page, config, nav):
     """Put the document into the print page, or fail the build rather than ship an empty print page."""
     if page.file.src_uri == PRINT_PAGE and not page.meta.get("preview_error"):
-        if MARKER not in (page.content or ""):
+        tree = parse_fragment(page.content or "")
+        if not place_document(tree, _state["document"]):
             raise PluginError(f"{PRINT_PAGE} must call {{{{ print_parts() }}}} where the pages go")
-        page.content = page.content.replace(MARKER, _state["document"], 1)
+        page.content = serialize(tree)
     return context

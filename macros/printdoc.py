@@ -9,23 +9,20 @@ from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 
+from .htmltree import classes, find_class, parse_fragment, remove, serialize, unwrap
 from .links import relative_url
 from .render import render
 
 PRINT_PAGE = "print.md"
-# What the print page's macro leaves in its Markdown; the hook puts the pages there once they are all converted.
-MARKER = '<div class="pb-print-parts"></div>'
+# What the print page's macro leaves in its Markdown; the hook puts the pages into it once they are all converted.
+HOLDER = "pb-print-parts"
+MARKER = f'<div class="{HOLDER}"></div>'
 # Interactive pages that mean nothing on paper; the print page says where to use them instead.
 LEFT_OUT = ("adventure.md",)
 
-_TAG = re.compile(r"<[a-zA-Z][^>]*>")
 # Attributes that hold ids (space-separated for the ARIA ones) or links, as Python-Markdown and our templates write them.
-_ATTRIBUTE = re.compile(r'(\s)(id|for|headers|aria-labelledby|aria-describedby|aria-controls|href)="([^"]*)"')
-_HEADING = re.compile(r"<(/?)h([1-5])\b")
-# Left out of the document: permalinks (hidden on paper, and they would point into the print page) and term
-# tooltips (the glossary is in the document; hundreds of them cost a phone about half a second of script).
-_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
-_TERM = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
+_ID_ATTRIBUTES = ("id", "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls")
+_HEADINGS = {f"h{n}": f"h{n + 1}" for n in range(1, 6)}
 _SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 # A folder's own page in a site without directory URLs (the offline copy): `models/index.html` is `models/`.
 _INDEX_PAGE = re.compile(r"(?:^|(?<=/))index\.html$")
@@ -82,24 +79,33 @@ def part_ids(urls: list[str]) -> dict[str, str]:
 
 
 def rewrite(part: Part, ids: dict[str, str], print_url: str) -> str:
-    """One page's HTML for the document: ids prefixed, links into the document made #anchors, others made relative to it,
-    permalinks and term tooltips left out."""
+    """One page's HTML for the document, rewritten through a parser: ids prefixed, links into the document made
+    #anchors and others made relative to it, headings one level down (the document's title is its only h1), and
+    permalinks (hidden on paper, they would point into the print page) and term tooltips (the glossary is in the
+    document; hundreds of them cost a phone about half a second of script) left out."""
     prefix = ids[part.url]
-
-    def attribute(match: re.Match) -> str:
-        space, name, value = match.groups()
-        if name != "href":
-            value = " ".join(f"{prefix}--{token}" for token in value.split())
-        elif value.startswith("#"):
-            value = f"#{prefix}--{value[1:]}" if len(value) > 1 else f"#{prefix}"
-        elif not _SCHEME.match(value):
-            value = _link(value, part.url, ids, print_url)
-        return f'{space}{name}="{value}"'
-
-    html = _TERM.sub(r"\1", _PERMALINK.sub("", part.html))
-    html = _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag.group()), html)
-    # The document's own title is the only h1; each page's headings move one level down.
-    return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+    fragment = parse_fragment(part.html)
+    for parent in list(fragment.iter()):
+        for child in list(parent):
+            if child.tag == "a" and "headerlink" in classes(child):
+                remove(parent, child)
+            elif child.tag == "abbr":
+                unwrap(parent, child)
+    for element in fragment.iter():
+        if not isinstance(element.tag, str):
+            continue
+        element.tag = _HEADINGS.get(element.tag, element.tag)
+        for name in _ID_ATTRIBUTES:
+            if element.get(name) is not None:
+                element.set(name, " ".join(f"{prefix}--{token}" for token in element.get(name).split()))
+        href = element.get("href")
+        if href is None or element.tag != "a":
+            continue
+        if href.startswith("#"):
+            element.set("href", f"#{prefix}--{href[1:]}" if len(href) > 1 else f"#{prefix}")
+        elif not _SCHEME.match(href):
+            element.set("href", _link(href, part.url, ids, print_url))
+    return serialize(fragment)
 
 
 def _link(href: str, page_url: str, ids: dict[str, str], print_url: str) -> str:
@@ -116,3 +122,14 @@ def document(parts: list[Part], print_url: str) -> str:
     ids = part_ids([part.url for part in parts])
     sections = [{"id": ids[p.url], "title": p.title, "html": Markup(rewrite(p, ids, print_url))} for p in parts]
     return render("print_document.html", parts=sections)
+
+
+def place_document(tree, document_html: str) -> bool:
+    """Put the document into the print page's holder (MARKER) in a parsed page; False when the page has none."""
+    holder, _ = find_class(tree, HOLDER)
+    if holder is None:
+        return False
+    fragment = parse_fragment(document_html)
+    holder.text = fragment.text
+    holder.extend(list(fragment))
+    return True

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .load import CASE_STUDY_DIR
 from .offline import gated
+from .origins import origins
 from .postbuild import finish_site
 from .prerender import prerender, write_tree
 from .problems import DataError, format_problems
@@ -57,6 +58,6 @@ def build_with_zensical(root: Path, site_dir: Path, timeout: float | None = None
             return result
         shutil.rmtree(site_dir, ignore_errors=True)
         shutil.copytree(work / "site", site_dir)
-    studies = [src for src in tree if src.startswith(f"{CASE_STUDY_DIR}/") and src not in {s for _, s in site.nav}]
-    finish_site(site_dir, site, studies, {src: f"data/{CASE_STUDY_DIR}/{Path(src).stem}.yml" for src in studies})
-    return gated(result, site_dir)
+    studies = {src: f"data/{CASE_STUDY_DIR}/{Path(src).stem}.yml" for src in tree if src.startswith(f"{CASE_STUDY_DIR}/") and not (root / site.docs_dir / src).is_file()}
+    finish_site(site_dir, site, list(studies), studies)
+    return gated(result, site_dir, origins({src: studies.get(src, f"{site.docs_dir}/{src}") for src in tree}), root)

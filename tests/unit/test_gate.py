@@ -2,7 +2,7 @@
 
 import pytest
 
-from macros.gate import gate_problems, locate, scan_site, script_hash
+from macros.gate import MAX_FINDINGS, gate_problems, locate, scan_site, script_hash
 
 THEME_SCRIPT = 'var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))'
 
@@ -65,7 +65,103 @@ def test_the_site_scan_covers_every_html_and_svg_file(tmp_path):
     assert [line.split(": ")[0] for line in scan_site(tmp_path)] == ["404.html:1", "a/logo.svg:1"]
 
 
-def test_locate_points_at_the_source_line_that_names_the_finding():
+def test_locate_points_at_the_source_line_that_holds_what_brought_the_finding():
     source = "name: Evil\nsummary: |\n  text\n  ```{ onFocus=alert(1) }\n"
-    assert locate(source, "data/case-studies/evil.yml", "<code> has an event handler attribute onfocus=") == "data/case-studies/evil.yml:4:8"
-    assert locate(source, "data/case-studies/evil.yml", "an inline <script> that is not one of the theme's") == "data/case-studies/evil.yml:1:1"
+    needle = gate_problems("<code onfocus=alert(1)>x</code>")[0].needle
+    assert locate(source, "data/case-studies/evil.yml", needle) == "data/case-studies/evil.yml:4:8"
+    assert locate(source, "data/case-studies/evil.yml", "<script") == "data/case-studies/evil.yml:1:1"
+
+
+ARTICLE = '<html><head></head><body><article class="md-content__inner md-typeset">{}</article></body></html>'
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ('<base href="https://evil.example/">', "<base> may not ship (element): it would load"),
+        ('<meta http-equiv="refresh" content="0;url=https://evil.example">', "<meta http-equiv='refresh'> may not ship"),
+        ('<link rel="stylesheet" href="https://evil.example/x.css">', "<link> may not ship outside the theme's <head>"),
+        ('<form action="https://evil.example/"><input name=q></form>', "<form> has the attribute action="),
+        ("<iframe src=https://evil.example></iframe>", "<iframe> may not ship (element): it embeds another document"),
+        ("<object data=x.swf></object>", "<object> may not ship"),
+        ("<embed src=x.swf>", "<embed> may not ship"),
+        ("<style>@import 'https://evil.example/x.css'</style>", "<style> may not ship"),
+        ('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', "<noscript> may not ship"),
+        ('<abbr title="&lt;img src=x onerror=alert(1)&gt;">t</abbr>', "<abbr title> holds markup"),
+        ('<a href="x" title="<b>bold</b>">t</a>', "<a title> holds markup"),
+        ('<img src="https://evil.example/pixel.png" alt="">', "<img src='https://evil.example/pixel.png'> loads from another host"),
+        ('<img src="//evil.example/pixel.png" alt="">', "<img src='//evil.example/pixel.png'> loads from another host"),
+        ('<img src="a.png" srcset="a.png 1x, https://evil.example/b.png 2x" alt="">', "<img srcset="),
+        ('<p style="background:url(https://evil.example/x.png)">t</p>', "<p> has the attribute style="),
+        ('<table><tr><td style="background:url(https://evil.example/x.png)">t</td></tr></table>', "<td> has style="),
+        ('<div data-md-component="search">x</div>', "<div> has the theme's attribute data-md-component="),
+        ('<p id="__search">x</p>', "<p> has id='__search', reserved for the theme"),
+        ("<svg><use href='https://evil.example/s.svg#a'/></svg>", "<use> may not ship (SVG element)"),
+        ("<svg><foreignObject><p>x</p></foreignObject></svg>", "<foreignObject> may not ship (SVG element)"),
+        ("<svg><animate attributeName=href values=x /></svg>", "<animate> may not ship (SVG element)"),
+        ("<math><mi xlink:href=x>t</mi></math>", "<math> may not ship (element from another namespace)"),
+        ("<!--> <img src=x onerror=alert(1)> -->", "<img> has an event handler attribute onerror="),
+        ("<!-- x --!> <img src=x onerror=alert(1)> -->", "<img> has an event handler attribute onerror="),
+        ("<p>x</p><marquee>y</marquee>", "<marquee> may not ship (element): it is not in the allowlist"),
+        ("<video src=x.mp4></video>", "<video> may not ship"),
+        ("<a href=x ping=https://evil.example>t</a>", "<a> has the attribute ping="),
+    ],
+)
+def test_the_allowlist_refuses_what_a_browser_would_act_on(body, expected):
+    found = [finding.message for finding in gate_problems(ARTICLE.format(body))]
+    assert any(message.startswith(expected) for message in found), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<p title="A &amp; B: plain text">x</p>',
+        '<img src="../pictures/team.png" srcset="../pictures/team.png 1x, ../pictures/team@2x.png 2x" alt="">',
+        '<a href="https://example.com/" title="An example">x</a>',
+        '<svg viewBox="0 0 10 10" role="img" aria-label="x"><title>x</title><rect x="1" y="1" width="2" height="2" fill="url(#g)"/>'
+        '<text x="1" y="1" text-anchor="middle">t</text></svg>',
+        '<table><tr><td style="text-align: center">x</td></tr></table>',
+        "<!-- a comment -->",
+        "<svg><![CDATA[</svg><img src=x onerror=alert(1)>]]></svg>",  # CDATA in SVG is text, to a browser too
+    ],
+)
+def test_what_a_page_may_hold_ships(body):
+    assert gate_problems(ARTICLE.format(body)) == []
+
+
+def test_theme_markup_outside_the_article_is_the_theme_s():
+    html = ('<html><head><meta charset="utf-8"><link rel="stylesheet" href="assets/stylesheets/main.css">'
+            '<link rel="canonical" href="https://playbook.example/"></head><body><header data-md-component="header">'
+            '<form class="md-search__form" name="search"><input type="text" name="query" data-md-component="search-query"></form>'
+            '</header><div id="__search"></div></body></html>')
+    assert gate_problems(html) == []
+
+
+def test_a_finding_in_the_print_document_names_its_part():
+    html = ARTICLE.format('<section class="pb-print-part" id="models-team-hierarchy"><p onclick="x">t</p></section>')
+    assert [(f.part, f.needle) for f in gate_problems(html)] == [("models-team-hierarchy", "onclick")]
+
+
+def test_the_site_scan_names_the_source_file(tmp_path):
+    (tmp_path / "site/print").mkdir(parents=True)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/page.md").write_text("# Page\n\nText <b onmouseover=alert(1)>x</b>\n")
+    (tmp_path / "site/print/index.html").write_text(ARTICLE.format('<section class="pb-print-part" id="page"><b onmouseover=alert(1)>x</b></section>'))
+    found = scan_site(tmp_path / "site", {"page": "content/page.md"}, tmp_path)
+    assert found == ["print/index.html:1: <b> has an event handler attribute onmouseover= (from content/page.md:3:9)"]
+
+
+def test_a_symbolic_link_in_the_site_is_refused_and_not_followed(tmp_path):
+    secret = tmp_path / "secret.html"
+    secret.write_text("<script>alert(1)</script>")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/leak.html").symlink_to(secret)
+    (tmp_path / "site/folder").symlink_to(tmp_path)
+    assert scan_site(tmp_path / "site") == [
+        "folder:1: a symbolic link may not ship (it publishes whatever it points at)",
+        "leak.html:1: a symbolic link may not ship (it publishes whatever it points at)",
+    ]
+
+
+def test_a_hostile_file_stops_at_the_cap():
+    assert len(gate_problems("<p onclick=x>t</p>" * 5000)) == MAX_FINDINGS
