@@ -240,6 +240,9 @@ def _walk(element, found: list, state: dict) -> None:
     def add(message: str, needle: str) -> None:
         found.append(Finding(state["lines"](needle or local), message, needle or f"<{local}", child_state["part"]))
 
+    if local == "script" and table is not ELEMENTS:
+        add(_script_problem(attrs, element.text or "") or "a <script> inside SVG may not ship", "<script")
+        return
     if local not in table:
         for name, value in attrs.items():
             message, needle = _danger(local, name, value)
@@ -290,7 +293,7 @@ def gate_problems(html: str) -> list[Finding]:
 
 def locate(source_text: str, source_path: str, needle: str) -> str:
     """'path:line:col' of the first place in the source file that holds the text that brought a finding in."""
-    needle = needle.lower().strip("<")
+    needle = needle.lower()
     for number, line in enumerate(source_text.split("\n"), 1):
         col = line.lower().find(needle) if needle else -1
         if col >= 0:

@@ -54,6 +54,6 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     """Scan every file the build wrote, withhold what may not ship, and fail the build once, listing it all."""
     for relative, messages in scan_files(Path(config.site_dir), _origins, Path(config.config_file_path).parent).items():
-        _found.extend(f"{relative}: {message}" for message in messages)
+        _found.extend(f"{relative}:{message}" for message in messages)
     if _found:
         raise PluginError("built files may not ship as they are (script, handlers, unsafe addresses or markup outside the allowlist); they were withheld:\n" + "\n".join(_found))
