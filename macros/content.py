@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from pathlib import Path
 
+import yaml
+
 from . import links
+from .frontmatter import multimarkdown_key, read_page, split, value_problem
 from .load import unreserved
 from .markup import markup_problems
 from .model import Playbook
@@ -16,34 +18,31 @@ from .registry import MACROS
 from .siteconfig import SiteConfig
 from .strictyaml import load_yaml
 
-# Front matter keys a page may use; `render_macros` is not one: mkdocs.yml decides which pages run macros.
-FRONT_MATTER_KEYS = ("title", "description", "hide", "search", "status", "icon", "subtitle", "tags")
-# The theme prints these into <title>, attributes and navigation without escaping them all.
-_PLAIN_TEXT_KEYS = ("title", "description", "subtitle")
-_NOT_PLAIN = re.compile(r'[<>&"\n]')
-
-
 def front_matter_problems(text: str, path: str) -> list[Problem]:
-    """Problems in a page's leading `---` block, positioned in the page's own lines."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return []
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
-    except StopIteration:
+    """Problems in a page's front matter, found where MkDocs finds it (macros/frontmatter.py), at the page's own lines."""
+    key = multimarkdown_key(text)
+    if key:
+        return [Problem(path, 1, 1, key, "MkDocs reads a first line 'name: value' as page metadata; put metadata between --- lines, or start the page with a heading")]
+    block, _ = split(text)
+    if block is None and text.split("\n", 1)[0].rstrip(" \t") == "---":
         return [Problem(path, 1, 1, "front matter", "the front matter opened with --- is never closed; add a line with --- after it")]
-    doc, problems = load_yaml("\n".join(lines[1:end]) + "\n", path)
+    if block is None:
+        return []
+    doc, problems = load_yaml(block, path)
     moved = [Problem(p.path, p.line + 1, p.col, p.field or "front matter", p.message) for p in problems]
-    if moved or doc.data is None:
+    if moved:
         return moved
-    if not isinstance(doc.data, dict):
+    try:
+        engine_reads = yaml.safe_load(block)  # what MkDocs itself does with the block
+    except yaml.YAMLError:
+        engine_reads = None
+    if not isinstance(doc.data, dict) or not isinstance(engine_reads, dict):
         return [Problem(path, 2, 1, "front matter", "front matter must be fields such as 'description: ...'")]
     for key, value in doc.data.items():
         line, col = doc.where_key((key,))
-        if key not in FRONT_MATTER_KEYS:
-            problems.append(Problem(path, line + 1, col, key, f"not an allowed front matter field; allowed: {', '.join(FRONT_MATTER_KEYS)}"))
-        elif key in _PLAIN_TEXT_KEYS and not (isinstance(value, str) and not _NOT_PLAIN.search(value)):
-            problems.append(Problem(path, line + 1, col, key, 'must be plain text on one line, without < > & or "'))
+        message = value_problem(key, value)
+        if message:
+            problems.append(Problem(path, line + 1, col, key, message))
     return problems
 
 
@@ -108,5 +107,5 @@ def check_content(playbook: Playbook, root: Path, site: SiteConfig) -> tuple[dic
     """The hand-written pages of root's content folder (src_uri -> Markdown) and every problem in that folder."""
     content = Path(root) / site.docs_dir
     files = [p.relative_to(content).as_posix() for p in sorted(content.rglob("*")) if p.is_file()]
-    pages = {src: (content / src).read_text("utf-8") for src in files if src.endswith(".md")}
+    pages = {src: read_page(content / src) for src in files if src.endswith(".md")}
     return pages, content_file_problems(files, site.docs_dir) + check_pages(playbook, pages, site)

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from macros import links
 from macros.content import check_pages, content_file_problems
+from macros.frontmatter import read_page
 from macros.glossary import abbreviations
 from macros.load import load_cached
 from macros.offline import SHIM, is_offline_build
@@ -56,7 +57,7 @@ def on_files(files, config):
     """Check the pages, then add a page per case study; in the preview, show problems in place of every page."""
     docs_dir = Path(config.docs_dir).resolve()
     own = [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]
-    pages = {f.src_uri: Path(f.abs_src_path).read_text("utf-8") for f in own if f.is_documentation_page()}
+    pages = {f.src_uri: read_page(Path(f.abs_src_path)) for f in own if f.is_documentation_page()}
     problems = _build.get("problems")
     if problems is None:
         site = read_site_config(Path(config.config_file_path))

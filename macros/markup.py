@@ -14,6 +14,7 @@ import re
 import html5lib
 import markdown
 
+from .frontmatter import split
 from .gate import compact_url
 from .problems import Problem
 from .siteconfig import SiteConfig
@@ -41,7 +42,6 @@ _STYLE = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 # Ids the theme's scripts look up (or reserve): a page element with one would stand in for the theme's.
 _RESERVED_ID = re.compile(r"^(__|md-|pb-)")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
-_FRONT_MATTER_END = ("---", "...")
 
 
 def markup_problems(text: str, path: str, site: SiteConfig) -> list[Problem]:
@@ -55,13 +55,9 @@ def markup_problems(text: str, path: str, site: SiteConfig) -> list[Problem]:
 
 
 def _without_front_matter(text: str) -> str:
-    """The page with its front matter lines blanked, so line numbers stay those of the file."""
-    lines = text.split("\n")
-    if lines and lines[0].strip() == "---":
-        for end in range(1, len(lines)):
-            if lines[end].strip() in _FRONT_MATTER_END:
-                return "\n" * end + "\n" + "\n".join(lines[end + 1 :])
-    return text
+    """The page with its front matter lines (found as MkDocs finds them) blanked, so line numbers stay those of the file."""
+    _, lines = split(text)
+    return "\n" * lines + text.split("\n", lines)[-1] if lines else text
 
 
 def _convert(text: str, site: SiteConfig) -> str:

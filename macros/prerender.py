@@ -6,7 +6,6 @@ MkDocs calls the same functions from its hooks; an engine without plugins builds
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -15,6 +14,7 @@ from jinja2 import Environment, nodes
 
 from . import links
 from .content import check_content
+from .frontmatter import canonical, normalised
 from .glossary import abbreviations
 from .links import Linker
 from .load import load_playbook
@@ -40,16 +40,11 @@ def render_page(text: str, macros: dict[str, Callable[..., str]]) -> str:
     return "".join(parts)
 
 
-def front_matter(**fields: str) -> str:
-    """A front-matter block; each value written as a JSON string, which YAML reads back as the same text."""
-    return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items()) + "---\n"
-
-
 def generated_pages(playbook: Playbook, use_directory_urls: bool, today: date) -> dict[str, str]:
     """One page per case study, describing itself (description) and naming its data file (for the output gate)."""
     studies = {links.case_study_page(s.slug): s for s in playbook.case_studies}
     return {
-        src: front_matter(description=studies[src].summary, source_path=studies[src].data_path) + markdown
+        src: canonical({"description": studies[src].summary, "source_path": studies[src].data_path}, markdown)
         for src, markdown in case_study_pages(playbook, use_directory_urls, today).items()
     }
 
@@ -65,7 +60,7 @@ def prerender(root: Path, use_directory_urls: bool = True, offline: bool = False
         raise DataError(problems)
     terms = abbreviations(playbook)
     tree = {}
-    for src, text in {**pages, **generated_pages(playbook, use_directory_urls, today)}.items():
+    for src, text in {**{src: normalised(text) for src, text in pages.items()}, **generated_pages(playbook, use_directory_urls, today)}.items():
         if site.runs_macros(src):
             context = PageContext(playbook, Linker(src, use_directory_urls), offline)
             text = render_page(text, page_macros(lambda context=context: context))

@@ -38,7 +38,7 @@ def test_only_pages_and_pictures_may_sit_in_content():
 
 def test_front_matter_title_must_be_plain_text():
     found = front_matter_problems('---\ntitle: "A &amp; B"\ndescription: Fine words.\n---\n# T\n', "content/t.md")
-    assert [str(p) for p in found] == ['content/t.md:2:1: title: must be plain text on one line, without < > & or "']
+    assert [str(p) for p in found] == ['content/t.md:2:1: title: must be plain text on one line, without < > & " or \\']
 
 
 def test_a_config_that_inherits_mkdocs_yml_reads_as_it(tmp_path):

@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from helpers import ROOT
-from macros.prerender import front_matter, prerender, render_page
+from macros.prerender import prerender, render_page
 from macros.zensical import zensical_config
 
 
@@ -18,11 +18,6 @@ def test_macro_calls_are_replaced_and_everything_else_is_kept():
 def test_anything_but_a_macro_call_is_refused(text):
     with pytest.raises(ValueError):
         render_page(text, {"spectrum": lambda *, id: id})
-
-
-def test_front_matter_values_read_back_as_the_same_text():
-    value = 'He said: "yes" # no\n--- {{ x }}'
-    assert yaml.safe_load(front_matter(description=value).strip("-\n")) == {"description": value}
 
 
 def test_the_tree_holds_every_page_rendered_and_every_case_study():
