@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from . import links
+from .files import symlink_problems
 from .frontmatter import multimarkdown_key, read_page, split, value_problem
 from .load import unreserved
 from .markup import markup_problems
@@ -106,6 +107,9 @@ def check_pages(playbook: Playbook, pages: dict[str, str], site: SiteConfig) -> 
 def check_content(playbook: Playbook, root: Path, site: SiteConfig) -> tuple[dict[str, str], list[Problem]]:
     """The hand-written pages of root's content folder (src_uri -> Markdown) and every problem in that folder."""
     content = Path(root) / site.docs_dir
+    linked = symlink_problems(root, (site.docs_dir, "overrides"))
+    if linked:
+        return {}, linked  # nothing behind a link is read: its target would show in messages or be published
     files = [p.relative_to(content).as_posix() for p in sorted(content.rglob("*")) if p.is_file()]
     pages = {src: read_page(content / src) for src in files if src.endswith(".md")}
     return pages, content_file_problems(files, site.docs_dir) + check_pages(playbook, pages, site)

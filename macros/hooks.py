@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from macros import links
 from macros.content import check_pages, content_file_problems
+from macros.files import symlink_problems
 from macros.frontmatter import read_page
 from macros.glossary import abbreviations
 from macros.load import load_cached
@@ -57,11 +58,13 @@ def on_files(files, config):
     """Check the pages, then add a page per case study; in the preview, show problems in place of every page."""
     docs_dir = Path(config.docs_dir).resolve()
     own = [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]
-    pages = {f.src_uri: read_page(Path(f.abs_src_path)) for f in own if f.is_documentation_page()}
+    pages = {f.src_uri: read_page(Path(f.abs_src_path)) for f in own if f.is_documentation_page() and not Path(f.abs_src_path).is_symlink()}
     problems = _build.get("problems")
     if problems is None:
         site = read_site_config(Path(config.config_file_path))
-        problems = content_file_problems([f.src_uri for f in own], site.docs_dir) + check_pages(_build["playbook"], pages, site)
+        links = symlink_problems(Path(config.config_file_path).parent, (site.docs_dir, "overrides"))
+        # Nothing behind a link is read: its target would show in messages or be published.
+        problems = links or content_file_problems([f.src_uri for f in own], site.docs_dir) + check_pages(_build["playbook"], pages, site)
     if problems and _command.get("serving"):
         return _error_files(files, config, problems, list(pages))
     if problems:

@@ -13,6 +13,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+from .files import symlink_problems
 from .model import Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, Playbook, Term, Position, ReportingLine, Source, Specialisation, Spectrum, Transition
 from .problems import DataError, Problem, field_name
 from .review import latest_today
@@ -39,7 +40,7 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
     today = today or latest_today()
     root = data_dir.parent
     schema_dir = data_dir / "schema"
-    problems: list[Problem] = []
+    problems: list[Problem] = symlink_problems(root, ("data",))
 
     spectrum_doc = _read(data_dir / "spectrums.yml", root, schema_dir, "spectrums.schema.json", problems)
     lines_doc = _read(data_dir / "reporting-lines.yml", root, schema_dir, "reporting-lines.schema.json", problems)
@@ -109,6 +110,8 @@ def load_options(data_dir: Path, today: date | None = None):
 def _read(path: Path, root: Path, schema_dir: Path, schema: str, problems: list[Problem]) -> Document | None:
     """Load one file and check it against its schema; None when it cannot be used."""
     shown = path.relative_to(root).as_posix()
+    if path.is_symlink():
+        return None  # never read (its target's lines would show in messages); symlink_problems reports it
     if not path.is_file():
         problems.append(Problem(shown, 1, 1, "", "file is missing"))
         return None

@@ -38,7 +38,7 @@ def make_site(dest: Path, case_studies: Path | None = None) -> Path:
     site.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", site)
     shutil.copytree(ROOT / "content", site / "content")
-    (site / "overrides").symlink_to(ROOT / "overrides")
+    shutil.copytree(ROOT / "overrides", site / "overrides")  # a copy: the build refuses symbolic links in overrides/
     (site / "macros").symlink_to(ROOT / "macros")
     data = copy_data(site)
     if case_studies is not None:

@@ -63,7 +63,7 @@ def git(repo, *args):
 def repo(tmp_path):
     """A copy of the playbook's data and pages in a git repository with one commit."""
     copy_data(tmp_path)
-    (tmp_path / "content").symlink_to(ROOT / "content")
+    shutil.copytree(ROOT / "content", tmp_path / "content")  # a copy: links in content/ are refused
     (tmp_path / "mkdocs.yml").symlink_to(ROOT / "mkdocs.yml")
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", "-A")
