@@ -310,15 +310,29 @@ def _check_transitions(doc: Document, spectrums, lines, problems: list[Problem])
             problems.append(Problem(doc.path, line, col, "transitions", f"no rule takes every change of {change}; add one with change: {change} and no from or to"))
 
 
+# What a glossary spelling may not hold (the abbreviation syntax, Markdown emphasis and code, HTML) and a definition.
+_SPELLING_CHARACTERS = "\\ [ ] < > & * _ ` |"
+_SPELLING_UNSAFE = re.compile(r"[\\\[\]<>&*_`|\n\r]")
+_DEFINITION_UNSAFE = re.compile(r"[<>&\\]")
+
+
 def _glossary(doc: Document, problems: list[Problem]) -> tuple[Term, ...]:
     """Glossary terms; a spelling may belong to one term only, or its definition would be ambiguous."""
     terms = doc.data["terms"]
     _unique(doc, terms, ("terms",), "term", problems)
     owner: dict[str, int] = {}
     for i, item in enumerate(terms):
+        # Every page carries the glossary as `*[spelling]: definition` lines and the theme shows each definition as
+        # HTML in a tooltip: a spelling those lines cannot hold, or markup in a definition, would become page markup.
+        if _DEFINITION_UNSAFE.search(item["definition"]):
+            line, col = doc.where(("terms", i, "definition"))
+            problems.append(Problem(doc.path, line, col, field_name(("terms", i, "definition")), "a definition is plain text: write it without < > & or \\ (e.g. 'and' for &)"))
         for j, spelling in enumerate([item["term"], *item.get("also", [])]):
+            path = ("terms", i, "term") if j == 0 else ("terms", i, "also", j - 1)
+            if _SPELLING_UNSAFE.search(spelling):
+                line, col = doc.where(path)
+                problems.append(Problem(doc.path, line, col, field_name(path), f"{spelling!r}: a term is plain words, without any of {_SPELLING_CHARACTERS}"))
             if spelling in owner and owner[spelling] != i:
-                path = ("terms", i, "term") if j == 0 else ("terms", i, "also", j - 1)
                 line, col = doc.where(path)
                 problems.append(Problem(doc.path, line, col, field_name(path), f"{spelling!r} is already a spelling of terms[{owner[spelling]}]"))
             owner.setdefault(spelling, i)

@@ -15,7 +15,7 @@ import html5lib
 import markdown
 
 from .frontmatter import split
-from .gate import compact_url
+from .gate import compact_url, same_site
 from .problems import Problem
 from .siteconfig import SiteConfig
 
@@ -106,8 +106,12 @@ def _attribute_problem(tag: str, name: str, value: str) -> str:
         return f"style={value[:40]!r} is not allowed; only a table column's text-align"
     if name == "id" and _RESERVED_ID.match(value):
         return f"id={value!r} is reserved for the theme (ids may not start with __, md- or pb-)"
+    if name == "src" and not same_site(value):
+        return f"src={value[:40]!r}: a picture must be a file of the site (put it in content/ and link it relatively), or every reader's browser would contact another host"
     if name in URL_ATTRIBUTES and not safe_url(value):
         return f"{name}={value[:40]!r}: only https:, mailto: and relative links are allowed"
+    if name == "title" and ("<" in value or "&" in value):
+        return f"title={value[:40]!r}: a title shows as a tooltip, which the theme renders as HTML; write it as plain text without < or &"
     return ""
 
 

@@ -78,3 +78,41 @@ def test_headings_in_any_script_get_the_ids_the_site_gives_them():
     """The check slugifies headings as mkdocs.yml says (pymdownx's Unicode slugify), so their ids are not flagged."""
     assert found("# T\n\n## نموذج العمل\n\n## 🚀\n") == []
     assert 'id="نموذج-العمل"' in __import__("macros.markup", fromlist=["_convert"])._convert("## نموذج العمل\n", SITE)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '[x](https://ok.example "<img src=x onerror=alert(1)>")',
+        "[x][r]\n\n[r]: https://ok.example '&lt;img src=x onerror=alert(1)&gt;'",
+        "[x](https://ok.example){ title='<b>x</b>' }",
+        "Text with HTML.\n\n*[HTML]: <img src=x onerror=alert(1)>",
+        '<span title="&lt;svg onload=alert(1)&gt;">t</span>',
+        "- item with [x](https://ok.example \"<i>t</i>\")",
+        '!!! note\n    A [link](https://ok.example "<b>t</b>") in a note.',
+        '| a |\n|---|\n| [x](https://ok.example "<b>t</b>") |',
+    ],
+)
+def test_a_title_that_would_become_tooltip_markup_is_refused_in_every_position(payload):
+    found = [p.message for p in markup_problems(f"# T\n\n{payload}\n", "content/t.md", SITE)]
+    assert any("a title shows as a tooltip" in m for m in found), found
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "![p](https://tracker.example/p.png)",
+        "![p](//tracker.example/p.png)",
+        '<img src="https://tracker.example/p.png" alt="">',
+        "![p][r]\n\n[r]: https://tracker.example/p.png",
+        "- ![p](https://tracker.example/p.png)",
+        "!!! note\n    ![p](https://tracker.example/p.png)",
+    ],
+)
+def test_a_picture_from_another_host_is_refused(payload):
+    found = [p.message for p in markup_problems(f"# T\n\n{payload}\n", "content/t.md", SITE)]
+    assert any("a picture must be a file of the site" in m for m in found), found
+
+
+def test_a_picture_of_the_site_and_a_plain_title_pass():
+    assert markup_problems('# T\n\n![p](../pictures/p.png "A plain title")\n', "content/t.md", SITE) == []
