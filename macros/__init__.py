@@ -13,7 +13,7 @@ from .links import Linker
 from .load import load_cached
 from .offline import is_offline_build
 from .pagemacros import PageSandbox, page_environment
-from .prerender import render_page
+from .pagemacros import render_page
 from .registry import MACROS, PageContext, page_macros
 from .siteconfig import read_site_config
 

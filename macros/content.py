@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import defaultdict
 from pathlib import Path
 
 import yaml
@@ -13,7 +14,7 @@ from .frontmatter import multimarkdown_key, read_page, split, value_problem
 from .load import unreserved
 from .markup import markup_problems
 from .model import Playbook
-from .pagemacros import macro_call_problems
+from .pagemacros import first_comment, macro_call_problems, render_page
 from .problems import Problem
 from .registry import MACROS
 from .siteconfig import SiteConfig
@@ -99,9 +100,26 @@ def check_pages(playbook: Playbook, pages: dict[str, str], site: SiteConfig) -> 
     for src, text in pages.items():
         path = f"{docs_dir}/{src}"
         problems += front_matter_problems(text, path)
-        problems += macro_call_problems(text, path, MACROS, site.runs_macros(src))
-        problems += markup_problems(text, path, site)
+        calls = macro_call_problems(text, path, MACROS, site.runs_macros(src))
+        shown = markup_problems(text, path, site)
+        problems += calls + shown
+        if site.runs_macros(src) and not calls:
+            problems += hidden_markup_problems(text, path, site, {p.message for p in shown})
     return problems
+
+
+def hidden_markup_problems(text: str, path: str, site: SiteConfig, known: set[str]) -> list[Problem]:
+    """Markup that appears only once Jinja has removed the page's {# comments #} (with each macro's output left out,
+    as the engine gets the page), reported at the first comment: a comment must not hide markup from the check."""
+    rendered = render_page(text, defaultdict(lambda: lambda **_: ""))
+    if rendered == text:
+        return []
+    line, col = first_comment(text)
+    return [
+        Problem(path, line, col, "html", f"{p.message} (it appears once the Jinja comment is removed: take the markup out of and around the comment)")
+        for p in markup_problems(rendered, path, site)
+        if p.message not in known
+    ]
 
 
 def check_content(playbook: Playbook, root: Path, site: SiteConfig) -> tuple[dict[str, str], list[Problem]]:

@@ -60,13 +60,16 @@ def _start_positions(text: str, tokens: list) -> list[tuple[str, str, int, int]]
     """(kind, delimiter, line, column) of every template construct, the column found among that line's delimiters."""
     lines = text.split("\n")
     seen: dict[int, int] = {}
+    openers_of: dict[int, list[int]] = {}  # each line scanned once: a long line of delimiters stays linear
     found = []
     for line, kind, value in tokens:
         if kind not in _STARTS:
             continue
         index = seen.get(line, 0)
         seen[line] = index + 1
-        openers = [m.start() for m in _OPENERS.finditer(lines[line - 1])] if line <= len(lines) else []
+        if line not in openers_of:
+            openers_of[line] = [m.start() for m in _OPENERS.finditer(lines[line - 1])] if line <= len(lines) else []
+        openers = openers_of[line]
         found.append((kind, value.strip(), line, openers[index] + 1 if index < len(openers) else 1))
     return found
 
@@ -121,3 +124,27 @@ def page_environment(original: Environment, allowed: dict[str, Callable]) -> Pag
                     "comment_start_string", "comment_end_string", "undefined")
     }
     return PageSandbox(dict(allowed), **options)
+
+
+def render_page(text: str, macros: dict[str, Callable[..., str]]) -> str:
+    """A page with each macro call replaced by the macro's output, by Jinja's own lexing and whitespace rules.
+    Only calls with literal keyword arguments are run: the page check refuses anything else before this runs."""
+    parts = []
+    for output in Environment().parse(text).body:
+        for node in output.nodes if isinstance(output, nodes.Output) else [output]:
+            if isinstance(node, nodes.TemplateData):
+                parts.append(node.data)
+            elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and all(isinstance(k.value, nodes.Const) for k in node.kwargs):
+                parts.append(str(macros[node.node.name](**{k.key: k.value.value for k in node.kwargs})))
+            else:
+                raise ValueError(f"not a macro call: {node!r}")  # the page check reports these with their place
+    return "".join(parts)
+
+
+def first_comment(text: str) -> tuple[int, int]:
+    """Line and column of the page's first {# comment #}, by Jinja's own lexer; (1, 1) without one."""
+    try:
+        tokens = list(Environment().lexer.tokeniter(text, "page"))
+    except TemplateSyntaxError:
+        return 1, 1
+    return next(((line, col) for kind, _, line, col in _start_positions(text, tokens) if kind == "comment_begin"), (1, 1))

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Callable
-
-from jinja2 import Environment, nodes
 
 from . import links
 from .content import check_content
@@ -19,25 +16,11 @@ from .glossary import abbreviations
 from .links import Linker
 from .load import load_playbook
 from .model import Playbook
+from .pagemacros import render_page
 from .pages import case_study_pages
 from .problems import DataError
 from .registry import PageContext, page_macros
 from .siteconfig import SiteConfig, read_site_config
-
-
-def render_page(text: str, macros: dict[str, Callable[..., str]]) -> str:
-    """A page with each macro call replaced by the macro's output, by Jinja's own lexing and whitespace rules.
-    Only calls with literal keyword arguments are run: the page check refuses anything else before this runs."""
-    parts = []
-    for output in Environment().parse(text).body:
-        for node in output.nodes if isinstance(output, nodes.Output) else [output]:
-            if isinstance(node, nodes.TemplateData):
-                parts.append(node.data)
-            elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and all(isinstance(k.value, nodes.Const) for k in node.kwargs):
-                parts.append(str(macros[node.node.name](**{k.key: k.value.value for k in node.kwargs})))
-            else:
-                raise ValueError(f"not a macro call: {node!r}")  # the page check reports these with their place
-    return "".join(parts)
 
 
 def generated_pages(playbook: Playbook, use_directory_urls: bool, today: date) -> dict[str, str]:

@@ -46,3 +46,15 @@ def test_a_config_that_inherits_mkdocs_yml_reads_as_it(tmp_path):
     (tmp_path / "child.yml").write_text("INHERIT: base.yml\nhooks: [x.py]\n")
     child = read_site_config(tmp_path / "child.yml")
     assert child.macro_pages == SITE.macro_pages and child.extensions == SITE.extensions and child.docs_dir == "content"
+
+
+def test_a_jinja_comment_cannot_hide_markup_on_a_page_that_runs_macros():
+    # For the check the backticks make a code span; once Jinja drops the comment, the <img> is raw HTML.
+    text = "# Glossary\n\nFine text.\n\n`<img src=x onerror=alert(1)>{# ` #}\n"
+    found = [str(p) for p in check_pages(load_playbook(ROOT / "data"), {"glossary.md": text}, SITE) if p.path == "content/glossary.md"]
+    assert any(f.startswith("content/glossary.md:5:30: html: the event handler onerror= is not allowed") and "Jinja comment" in f for f in found), found
+
+
+def test_a_comment_that_hides_nothing_is_fine():
+    text = "# Glossary\n\n{# Edit data/glossary.yml to change this page. #}\n\nFine `code` text.\n"
+    assert [p for p in check_pages(load_playbook(ROOT / "data"), {"glossary.md": text}, SITE) if p.path == "content/glossary.md"] == []

@@ -4,7 +4,8 @@ import pytest
 import yaml
 
 from helpers import ROOT
-from macros.prerender import prerender, render_page
+from macros.pagemacros import render_page
+from macros.prerender import prerender
 from macros.zensical import zensical_config
 
 
