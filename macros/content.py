@@ -91,6 +91,23 @@ def content_file_problems(src_uris: list[str], docs_dir: str = "content") -> lis
     ]
 
 
+# Far beyond any real page (the longest is under 7,000 characters, its longest line under 300), and small enough that
+# every check, and the engine's own Markdown conversion, stays fast.
+MAX_PAGE = 100_000
+MAX_LINE = 2_000
+
+
+def size_problems(text: str, path: str) -> list[Problem]:
+    """A line, or a page, too long to check and convert in reasonable time (its first long line named)."""
+    lines = text.split("\n")
+    long_line = next((n for n, line in enumerate(lines, 1) if len(line) > MAX_LINE), 0)
+    if long_line:
+        return [Problem(path, long_line, MAX_LINE + 1, "", f"the line has {len(lines[long_line - 1]):,} characters; a line may have at most {MAX_LINE:,}: break it into shorter lines")]
+    if len(text) > MAX_PAGE:
+        return [Problem(path, 1, 1, "", f"the page has {len(text):,} characters; a page may have at most {MAX_PAGE:,}: split it into several pages")]
+    return []
+
+
 def check_pages(playbook: Playbook, pages: dict[str, str], site: SiteConfig) -> list[Problem]:
     """Every check on hand-written pages (src_uri -> Markdown), with the case-study pages' addresses taken into account."""
     docs_dir = site.docs_dir
@@ -99,6 +116,10 @@ def check_pages(playbook: Playbook, pages: dict[str, str], site: SiteConfig) -> 
     problems += url_collisions(list(pages) + [g for g in generated if g not in pages], docs_dir)
     for src, text in pages.items():
         path = f"{docs_dir}/{src}"
+        oversized = size_problems(text, path)
+        if oversized:
+            problems += oversized  # converting such a page would take minutes: nothing more is checked until it is split
+            continue
         problems += front_matter_problems(text, path)
         calls = macro_call_problems(text, path, MACROS, site.runs_macros(src))
         shown = markup_problems(text, path, site)

@@ -42,15 +42,28 @@ _STYLE = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 # Ids the theme's scripts look up (or reserve): a page element with one would stand in for the theme's.
 _RESERVED_ID = re.compile(r"^(__|md-|pb-)")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+# A hostile page must not make the check slow or its report unreadable: problems shown per page, and how many of
+# them get their exact line by re-converting the page's leading lines.
+MAX_PER_PAGE = 50
+EXACT_LINES = 10
+EXACT_PAGE = 20_000  # characters; real pages are under 7,000
 
 
 def markup_problems(text: str, path: str, site: SiteConfig) -> list[Problem]:
     """Everything in the HTML this page becomes that the allowlist does not allow, at the source line that brings it in."""
     lines = _without_front_matter(text).split("\n")
+    found = _findings(_convert("\n".join(lines), site))
     problems = []
-    for key, message in _findings(_convert("\n".join(lines), site)):
-        line, col = _place(lines, _first_line(lines, key, site), key)
+    for index, (key, message) in enumerate(found[:MAX_PER_PAGE]):
+        # The exact line costs a few conversions of the page: spent on the first findings of a page of usual size
+        # only, so that a page of a thousand problems is checked in seconds; the others take the line where their
+        # text occurs that often.
+        exact = index < EXACT_LINES and len(text) <= EXACT_PAGE
+        last = _first_line(lines, key, site) if exact else _nth_line(lines, key)
+        line, col = _place(lines, last, key)
         problems.append(Problem(path, line, col, "html", message))
+    if len(found) > MAX_PER_PAGE:
+        problems.append(Problem(path, problems[-1].line, 1, "html", f"and {len(found) - MAX_PER_PAGE} more problems like these on this page; fix these first"))
     return problems
 
 
@@ -139,6 +152,18 @@ def _first_line(lines: list[str], key: tuple, site: SiteConfig) -> int:
         else:
             low = middle + 1
     return candidates[low]
+
+
+def _nth_line(lines: list[str], key: tuple) -> int:
+    """The line of the n-th occurrence of a finding's text, n being its occurrence in the HTML (one pass, no conversion)."""
+    tag, name, value, occurrence = key
+    needles = [n for n in (name, value and value[:12].lower()) if n] or [f"<{_local(tag)}"]
+    seen = 0
+    for number, line in enumerate(lines, 1):
+        seen += sum(line.lower().count(needle) for needle in needles[:1])
+        if seen >= occurrence:
+            return number
+    return len(lines)
 
 
 def _place(lines: list[str], last: int, key: tuple) -> tuple[int, int]:
