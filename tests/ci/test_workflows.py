@@ -118,8 +118,6 @@ def test_dependabot_keeps_actions_and_python_pins_current():
 
 def test_every_job_has_a_timeout():
     """A hostile pull request cannot hold a runner for GitHub's default of six hours."""
-    import yaml
-
     for workflow in sorted((ROOT / ".github/workflows").glob("*.yml")):
         jobs = yaml.safe_load(workflow.read_text())["jobs"]
         missing = [name for name, job in jobs.items() if not isinstance(job.get("timeout-minutes"), int)]
