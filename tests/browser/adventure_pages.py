@@ -3,6 +3,8 @@ pages that record errors and dialogs, and what a reader sees."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from urllib.parse import urlsplit
 
 import yaml
@@ -44,9 +46,9 @@ def label(key: str, value: str | None) -> str:
 
 
 def cleaned(name: str, limit: int = 40) -> str:
-    """A name as the adventure keeps it: bidi controls out, one line, at most `limit` characters (adventure-state.js)."""
-    for char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
-        name = name.replace(char, " ")
+    """A name as the adventure keeps it: invisible (format) characters out, one line, at most `limit` characters
+    (adventure-state.js)."""
+    name = "".join(c for c in name if unicodedata.category(c) != "Cf")
     return " ".join(name.split())[:limit].strip()
 
 

@@ -900,6 +900,7 @@ def test_parse_state_drops_unknown_ids(page, adventure):
         "target": {"team-hierarchy": "hybrid", "work-allocation": "embedded"},
         "today": {},
         "groups": [],
+        "refused": [],
     }
 
 
