@@ -84,10 +84,15 @@ def download_record(page) -> str:
     return open(info.value.path(), encoding="utf-8").read()
 
 
+# What adventure-record.js's mdEscape puts in place of a character, if not a backslash before it.
+LOOKALIKE = {"<": "&lt;", "&": "&amp;", "~": "&#126;", ":": "&#58;", "@": "\uff20", "#": "\uff03", "-": "\u2011"}
+
+
 def md(text: str) -> str:
-    """Text as the record quotes it (adventure-record.js's mdEscape)."""
-    entities = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-    return "".join(entities.get(c) or (f"\\{c}" if c in "\\`*_{}[]()#+-.!|" else c) for c in " ".join(text.split()))
+    """Text as the record quotes it (adventure-record.js's mdEscape): on one line, only what GitHub would turn into
+    markup, a link or a mention changed."""
+    text = re.sub(r"[\\`*_~\[|<@]|&(?=#?\w+;)|#(?=\d)|(?<=\bgh)-(?=\d)|(?<=www)\.|:(?=//)", lambda m: LOOKALIKE.get(m[0], "\\" + m[0]), " ".join(text.split()), flags=re.I)
+    return re.sub(r"^(?=>|[-+]( |$)|#+( |$)|-[- ]*$)|^\d+(?=[.)]( |$))", lambda m: m[0] + "\\", text)
 
 
 def no_markup_from_names(page) -> None:
