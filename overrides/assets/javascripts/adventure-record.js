@@ -4,9 +4,9 @@
   const PB = typeof window === "undefined" ? require("./adventure-rules.js") : window.PB;
   const { WORDS, keys, label, title, sentence, choices, tradeoffs, scopes, size, warningsFor, closest, agreement, plan, moves, moveText, localDate, addMonths, shareUrl, serialise } = PB;
 
-  // Entities where a backslash shows in Python-Markdown; look-alikes for GitHub's mentions and references (@a, #1, GH-1), found in the HTML.
+  // Entities where Python-Markdown shows a backslash; look-alikes for what GitHub finds in the HTML (@a, #1, GH-1).
   const LOOKALIKE = { "<": "&lt;", "&": "&amp;", "~": "&#126;", ":": "&#58;", "@": "\uff20", "#": "\uff03", "-": "\u2011" };
-  // On one line, as GitHub shows it: only what would be markup, a link or a mention is changed.
+  // One line, as GitHub shows it: only what would act is changed.
   const mdEscape = (text) =>
     String(text)
       .replace(/[\s\p{Cc}]+/gu, " ")

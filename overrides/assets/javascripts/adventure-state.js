@@ -51,16 +51,17 @@
   };
   // So that a name cannot end a value, a link or a code span.
   const enc = (text) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  // Nothing invisible (zero-width, bidi, variation selectors, fillers...): it tells names apart unseen or turns text around.
+  // Invisible (zero-width, bidi, fillers...): tells names apart unseen.
   const INVISIBLE = /[\p{Cf}\p{DI}\u2800]/gu;
   const cleanName = (text, max) =>
     [...String(text).normalize("NFC").replace(INVISIBLE, "").replace(/[\p{Cc}\ud800-\udfff]|\s/gu, " ").replace(/ +/g, " ").trim()].slice(0, max).join("").trim();
   // A name as compared: NFKC, case folded (ẞ, ß and SS meet), nothing invisible.
   const nameKey = (text) => String(text).normalize("NFKC").replace(INVISIBLE, "").toLowerCase().toUpperCase().toLowerCase().normalize("NFKC").replace(/[\s\p{Cc}]+/gu, " ").trim();
   const sameName = (a, b) => nameKey(a) === nameKey(b);
-  const interfaceWord = (name, data) => Object.values(WORDS).concat(...keys(data).map((k) => [title(data, k), ...options(data, k).map((o) => o.label)])).some((w) => sameName(w, name));
-  // Why a name cannot join names, or "".
-  const refusal = (names, name, max, data) => (!nameKey(name) ? "empty" : interfaceWord(name, data) ? "word" : names.some((n) => sameName(n, name)) ? "taken" : names.length < max ? "" : "full");
+  // Why a name cannot join names, or "". "word": the page's own words, an answer's title or label.
+  const refusal = (names, name, max, data) =>
+    !nameKey(name) ? "empty" : Object.values(WORDS).concat(...keys(data).map((k) => [title(data, k), ...options(data, k).map((o) => o.label)])).some((w) => sameName(w, name)) ? "word"
+      : names.some((n) => sameName(n, name)) ? "taken" : names.length < max ? "" : "full";
   const hashOf = (raw) => (typeof raw !== "string" ? "" : raw.charAt(0) === "#" ? raw.slice(1) : raw);
   const pairs = (hash) => hash.split("&").map((pair) => [pair.indexOf("=") > 0 ? decode(pair.slice(0, pair.indexOf("="))) : null, pair.slice(pair.indexOf("=") + 1)]);
   const pick = (text, items) => text.split(",").filter((id, i, all) => items.some((x) => x.id === id) && all.indexOf(id) === i);
@@ -133,7 +134,7 @@
 
   Object.assign(PB, {
     SPEC, LINE, VERSION, MAX_HASH, MAX_NAME, WORDS, keys, options, option, label, title, stepsFor, clean, effective, size, scopes, sentence, choices, tradeoffs,
-    emptyState, decode, enc, cleanName, nameKey, sameName, interfaceWord, refusal, hashOf, pairs, parseModel, modelText, parseGroup, groupText, addGroup, anchorStep, hashKind,
+    emptyState, decode, enc, cleanName, nameKey, sameName, refusal, hashOf, pairs, parseModel, modelText, parseGroup, groupText, addGroup, anchorStep, hashKind,
     current, validStep, parseState, versionOf, serialise, shareUrl,
   });
   if (typeof module !== "undefined") module.exports = PB;
