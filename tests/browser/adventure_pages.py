@@ -3,6 +3,8 @@ pages that record errors and dialogs, and what a reader sees."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from urllib.parse import urlsplit
 
 import yaml
@@ -44,9 +46,9 @@ def label(key: str, value: str | None) -> str:
 
 
 def cleaned(name: str, limit: int = 40) -> str:
-    """A name as the adventure keeps it: bidi controls out, one line, at most `limit` characters (adventure-state.js)."""
-    for char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
-        name = name.replace(char, " ")
+    """A name as the adventure keeps it: invisible (format) characters out, one line, at most `limit` characters
+    (adventure-state.js)."""
+    name = "".join(c for c in name if unicodedata.category(c) != "Cf")
     return " ".join(name.split())[:limit].strip()
 
 
@@ -82,10 +84,15 @@ def download_record(page) -> str:
     return open(info.value.path(), encoding="utf-8").read()
 
 
+# What adventure-record.js's mdEscape puts in place of a character, if not a backslash before it.
+LOOKALIKE = {"<": "&lt;", "&": "&amp;", "~": "&#126;", ":": "&#58;", "@": "\uff20", "#": "\uff03", "-": "\u2011"}
+
+
 def md(text: str) -> str:
-    """Text as the record quotes it (adventure-record.js's mdEscape)."""
-    entities = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-    return "".join(entities.get(c) or (f"\\{c}" if c in "\\`*_{}[]()#+-.!|" else c) for c in " ".join(text.split()))
+    """Text as the record quotes it (adventure-record.js's mdEscape): on one line, only what GitHub would turn into
+    markup, a link or a mention changed."""
+    text = re.sub(r"[\\`*_~\[|<@]|&(?=#?\w+;)|#(?=\d)|(?<=\bgh)-(?=\d)|(?<=www)\.|:(?=//)", lambda m: LOOKALIKE.get(m[0], "\\" + m[0]), " ".join(text.split()), flags=re.I)
+    return re.sub(r"^(?=>|[-+]( |$)|#+( |$)|-[- ]*$)|^\d+(?=[.)]( |$))", lambda m: m[0] + "\\", text)
 
 
 def no_markup_from_names(page) -> None:

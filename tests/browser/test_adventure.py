@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from adventure_pages import ADVENTURE, LINES, RULES, SPECTRUMS, STORAGE_KEY, _yaml
+from adventure_pages import ADVENTURE, LINES, RULES, SPECTRUMS, STORAGE_KEY, _yaml, md
 from helpers import DATA
 
 pytestmark = pytest.mark.browser
@@ -562,12 +562,6 @@ def test_switching_mode_on_a_step_the_other_model_lacks_lands_on_a_valid_step(pa
 # 10. Decision record
 # ---------------------------------------------------------------------------
 
-def md(text: str) -> str:
-    """Text as the record quotes it: Markdown-escaped (as adventure.js's mdEscape; see test_decision_record.py)."""
-    entities = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-    return "".join(entities.get(c) or (f"\\{c}" if c in "\\`*_{}[]()#+-.!|" else c) for c in text)
-
-
 def test_download_gives_a_markdown_decision_record(page, adventure):
     page.goto(adventure)
     walk(page, TARGET_ANSWERS)
@@ -900,6 +894,7 @@ def test_parse_state_drops_unknown_ids(page, adventure):
         "target": {"team-hierarchy": "hybrid", "work-allocation": "embedded"},
         "today": {},
         "groups": [],
+        "refused": [],
     }
 
 

@@ -10,31 +10,33 @@ const { mdEscape, localDate, addMonths, hashKind, parseState, serialise, decisio
 
 const HOSTILE = "Evil](javascript:alert(1)) [x";
 
-test("mdEscape escapes every Markdown character with a backslash, and <, > and & as entities", () => {
-  assert.equal(mdEscape("\\`*_{}[]()#+-.!|"), "\\\\\\`\\*\\_\\{\\}\\[\\]\\(\\)\\#\\+\\-\\.\\!\\|");
-  assert.equal(mdEscape("<script>&amp;"), "&lt;script&gt;&amp;amp;");
-  assert.equal(mdEscape(HOSTILE), "Evil\\]\\(javascript:alert\\(1\\)\\) \\[x");
-  assert.equal(mdEscape("Plain words, and digits 42"), "Plain words, and digits 42");
+test("mdEscape changes only what GitHub would turn into markup, a link or a mention: plain text reads as written", () => {
+  for (const text of ["Plain words, and digits 42", "Platform & Data (EMEA) - 2024.05!", "R&D: 3.5 people + {a} = -1", "C-3PO's #hashtag, a > b"]) {
+    assert.equal(mdEscape(text), text);
+  }
+  assert.equal(mdEscape("\\`*_~[|"), "\\\\\\`\\*\\_&#126;\\[\\|");
+  assert.equal(mdEscape(HOSTILE), "Evil](javascript:alert(1)) \\[x"); // no [ left: no link
+  assert.equal(mdEscape("<script>&amp; &#64; &x"), "&lt;script>&amp;amp; &amp;\uff0364; &x");
 });
 
-test("mdEscape joins lines, so quoted text cannot start a heading, a list or a table row", () => {
-  assert.equal(mdEscape("one\ntwo\r\nthree\rfour\u2028five"), "one two three four five");
-  assert.equal(mdEscape("x\n# Heading\n- item\n| a |"), "x \\# Heading \\- item \\| a \\|");
-  assert.equal(mdEscape("tab\there"), "tab here");
+test("mdEscape: look-alikes for mentions and references, which GitHub finds after the Markdown", () => {
+  assert.equal(mdEscape("@alice and a@b.co"), "\uff20alice and a\uff20b.co");
+  assert.equal(mdEscape("#12, GH-12, gh-3 but #x and GH-x"), "\uff0312, GH\u201112, gh\u20113 but #x and GH-x");
+  assert.equal(mdEscape("www.evil.com, WWW.x.y, https://e.com"), "www\\.evil.com, WWW\\.x.y, https&#58;//e.com");
+});
+
+test("mdEscape joins lines and keeps a list item's start from being a heading, list, quote or rule", () => {
+  assert.equal(mdEscape("one\ntwo\r\nthree\rfour\u2028five\u0085six"), "one two three four five six");
+  assert.equal(mdEscape("x\n# Heading\n- item\n| a |"), "x # Heading - item \\| a \\|");
+  const starts = { "# h": "\\# h", "###": "\\###", "- x": "\\- x", "-": "\\-", "- - -": "\\- - -", "---": "\\---", "+ x": "\\+ x", "> q": "\\> q", ">q": "\\>q", "1. x": "1\\. x", "12) x": "12\\) x" };
+  for (const [text, out] of Object.entries(starts)) assert.equal(mdEscape(text), out, text);
+  for (const text of ["#x", "-5", "+1", "1.5", "2024.05 x"]) assert.equal(mdEscape(text), text);
+  assert.equal(mdEscape("  \t tab\there "), "tab here");
 });
 
 test("mdEscape takes numbers and other values as text", () => {
-  assert.equal(mdEscape(3.5), "3\\.5");
+  assert.equal(mdEscape(3.5), "3.5");
   assert.equal(mdEscape(null), "null");
-});
-
-test("mdEscape leaves no unescaped link, image or HTML opener", () => {
-  const hostile = ["[a](javascript:alert(1))", "![x](y)", "<img src=x onerror=alert(1)>", "`code`", "<https://evil.example>", "[a]: javascript:x"];
-  for (const text of hostile) {
-    const out = mdEscape(text);
-    assert.doesNotMatch(out, /[<>]/, out);
-    assert.doesNotMatch(out, /(^|[^\\])[[\]()`!]/, out); // each of these escaped by the backslash before it
-  }
 });
 
 test("localDate is the reader's calendar date, not UTC's", (t) => {
@@ -88,7 +90,7 @@ test("shareUrl is the page's address and the state: no query, no other hash, no 
   assert.match(shareUrl(location("file:///home/me/My%20Playbook/adventure/index.html"), hash), /^file:\/\/\/home\/me\/My%20Playbook\/adventure\/index\.html#v=2&step=result/);
 });
 
-test("decisionRecord escapes everything it quotes and keeps the link in a code span", () => {
+test("decisionRecord quotes text through mdEscape and keeps the link in a code span", () => {
   const d = data();
   d.caseStudies[0].name = `${HOSTILE} <img src=x onerror=alert(1)> \`tick\``;
   d.spectrums[0].positions[0].label = "Team | with\nnew line";
@@ -103,9 +105,9 @@ test("decisionRecord escapes everything it quotes and keeps the link in a code s
   assert.ok(lines.includes("- Link: `https://example.org/adventure/#v=2&step=result&mode=target&goals=process&target=team-hierarchy:separate-team,degree-of-focus:specialist`"));
   assert.ok(lines.includes("| Team hierarchy | Team \\| with new line |"));
   assert.ok(lines.includes("- Goals of prod ops: \\*\\*bold\\*\\* \\_it\\_"));
-  assert.ok(lines.some((line) => line.startsWith("- Evil\\]\\(javascript:alert\\(1\\)\\) \\[x &lt;img src=x onerror=alert\\(1\\)&gt; \\`tick\\`: agrees on 1 of")));
-  assert.doesNotMatch(record, /[<>]/);
-  assert.doesNotMatch(record, /\]\(/);
+  assert.ok(lines.some((line) => line.startsWith("- Evil](javascript:alert(1)) \\[x &lt;img src=x onerror=alert(1)> \\`tick\\`: agrees on 1 of")), record);
+  assert.doesNotMatch(record, /</);
+  assert.doesNotMatch(record, /(^|[^\\])\[/);
   // Backticks only as the link's code span or escaped.
   assert.equal(record.match(/(^|[^\\])`/g).length, 2);
 });
@@ -114,27 +116,27 @@ test("decisionRecord: sub-groups, their warnings, matches and moves, and the pla
   const d = require("./fixture.js").data();
   const { HOSTILE_NAMES } = require("./fixture.js");
   const state = parseState("#step=result&mode=target&target=team-hierarchy:separate-team,work-allocation:embedded&today=team-hierarchy:no-separate-role,work-allocation:embedded", d);
-  for (const name of HOSTILE_NAMES.slice(0, 3)) PB.addGroup(state.groups, { name: PB.cleanName(name, PB.MAX_NAME), target: { "work-allocation": "shared-service", "reporting-line": "cto" }, today: {} });
+  for (const name of HOSTILE_NAMES.slice(0, 3)) PB.addGroup(state.groups, { name: PB.cleanName(name, PB.MAX_NAME), target: { "work-allocation": "shared-service", "reporting-line": "cto" }, today: {} }, d, []);
   const record = decisionRecord(state, d, location("https://example.org/adventure/"), new Date(2026, 0, 31, 20));
   const lines = record.split("\n");
 
-  assert.ok(lines.includes("| Choice | Organisation\\-wide | &lt;img src=x onerror=alert\\(1\\)&gt; | Evil\\]\\(javascript:alert\\(1\\)\\) \\[x | \\`tick\\` \\*\\*b\\*\\* \\_u\\_ \\| \\# \\- \\+ \\! |"), record);
+  assert.ok(lines.includes("| Choice | Organisation-wide | &lt;img src=x onerror=alert(1)> | Evil](javascript:alert(1)) \\[x | \\`tick\\` \\*\\*b\\*\\* \\_u\\_ \\| # - + ! |"), record);
   assert.ok(lines.includes("| Work allocation | Embedded | Shared service | Shared service | Shared service |"));
-  assert.ok(lines.includes("- &lt;img src=x onerror=alert\\(1\\)&gt;: A pool under the CTO drifts\\. It is far from PMs\\."));
-  assert.ok(lines.some((l) => l.startsWith("- Evil\\]\\(javascript:alert\\(1\\)\\) \\[x: Bolt: agrees on 1 of the 1 spectrum")));
-  assert.ok(lines.includes("- Evil\\]\\(javascript:alert\\(1\\)\\) \\[x: Work allocation: from Embedded to Shared service"), record);
+  assert.ok(lines.includes("- &lt;img src=x onerror=alert(1)>: A pool under the CTO drifts. It is far from PMs."));
+  assert.ok(lines.some((l) => l.startsWith("- Evil](javascript:alert(1)) \\[x: Bolt: agrees on 1 of the 1 spectrum")));
+  assert.ok(lines.includes("- Evil](javascript:alert(1)) \\[x: Work allocation: from Embedded to Shared service"), record);
   const plan = lines.slice(lines.indexOf("## Transition plan"));
   assert.deepEqual(plan.slice(0, 8), [
     "## Transition plan", "", "### Step 1: Create the role", "", "- Checkpoint: 2026-03-31",
     "- Changes: Team hierarchy: from No separate role to Separate team", // the sub-groups move with the whole organisation
-    "- Why at this point: First\\.", "- Main risk: Title only\\.",
+    "- Why at this point: First.", "- Main risk: Title only.",
   ]);
-  assert.ok(plan.includes("- Changes: &lt;img src=x onerror=alert\\(1\\)&gt;: Reporting line: from Not decided to CTO; Evil\\]\\(javascript:alert\\(1\\)\\) \\[x: Reporting line: from Not decided to CTO; "
-    + "\\`tick\\` \\*\\*b\\*\\* \\_u\\_ \\| \\# \\- \\+ \\!: Reporting line: from Not decided to CTO"), plan.join("\n"));
+  assert.ok(plan.includes("- Changes: &lt;img src=x onerror=alert(1)>: Reporting line: from Not decided to CTO; Evil](javascript:alert(1)) \\[x: Reporting line: from Not decided to CTO; "
+    + "\\`tick\\` \\*\\*b\\*\\* \\_u\\_ \\| # - + !: Reporting line: from Not decided to CTO"), plan.join("\n"));
   const headings = plan.filter((l) => l.startsWith("### ") || l.startsWith("- Checkpoint"));
   assert.deepEqual(headings.slice(2), ["### Step 2: Settle the line", "- Checkpoint: 2026-04-30", "### Step 3: Move people", "- Checkpoint: 2026-07-31"]);
-  assert.doesNotMatch(record, /[<>]/);
-  assert.doesNotMatch(record, /\]\(/);
+  assert.doesNotMatch(record, /</);
+  assert.doesNotMatch(record, /(^|[^\\])\[/); // no link can open
   assert.equal(record.match(/(^|[^\\])`/g).length, 2); // only the link's code span
   // The link in the record carries the sub-groups, percent-encoded, with nothing that ends a code span or a link.
   const link = /^- Link: `([^`]*)`$/m.exec(record)[1];

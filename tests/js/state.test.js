@@ -15,7 +15,7 @@ test("a version 1 link opens with the same answers and is written back as versio
   const state = parseState(`#${V1}`, d);
   assert.deepEqual(state, {
     step: "work-allocation", mode: "today", scope: 0, goals: ["process"], glue: ["volunteers"],
-    target: { "team-hierarchy": "hybrid", "work-allocation": "embedded" }, today: { "team-hierarchy": "no-separate-role" }, groups: [],
+    target: { "team-hierarchy": "hybrid", "work-allocation": "embedded" }, today: { "team-hierarchy": "no-separate-role" }, groups: [], refused: [],
   });
   assert.equal(versionOf(V1), "1");
   assert.equal(serialise(state, d), `v=2&${V1}`);
@@ -50,23 +50,26 @@ test("a sub-group that leans generalist drops the organisation's specialisation,
   assert.equal(state.step, "reporting-line"); // the specialisation step is not on this group's path
 });
 
-test("group names: any text survives the URL, bounded, on one line, without bidi overrides", () => {
+test("group names: any text survives the URL, bounded, on one line, without invisible characters", () => {
   const d = data();
   for (const raw of HOSTILE_NAMES) {
     const state = parseState("v=2", d);
-    PB.addGroup(state.groups, { name: cleanName(raw, PB.MAX_NAME), target: { "team-hierarchy": "hybrid" }, today: {} });
+    assert.equal(PB.addGroup(state.groups, { name: cleanName(raw, PB.MAX_NAME), target: { "team-hierarchy": "hybrid" }, today: {} }, d, state.refused), "", raw);
     const hash = serialise(state, d);
     assert.match(hash, /^[\w.~%=&:,;-]+$/, raw); // nothing that could end the link, a value or a Markdown code span
     const back = parseState(hash, d);
     assert.deepEqual(back.groups, state.groups, raw);
     const name = back.groups[0].name;
     assert.ok([...name].length <= PB.MAX_NAME, name);
-    assert.doesNotMatch(name, /[\n\r\u202a-\u202e\u2066-\u2069]/u);
+    assert.doesNotMatch(name, /[\n\r\p{Cf}\p{DI}]/u);
     assert.ok(name.length > 0 && name === name.trim());
     assert.doesNotThrow(() => encodeURIComponent(name)); // no lone surrogate left by cutting an emoji in half
   }
   assert.equal(cleanName("\ud83d\ude00".repeat(50), 40), "\ud83d\ude00".repeat(40));
-  assert.equal(cleanName("a\u202eevil\u202c b", 40), "a evil b");
+  assert.equal(cleanName("a\u202eevil\u202c b", 40), "aevil b");
+  assert.equal(cleanName("E\u200bM\u00adE\u2060A\ufe0f\u{e0041}\u2800 \u3164x", 40), "EMEA x");
+  assert.equal(cleanName("\u200b\u200d\u2066", 40), "");
+  assert.equal(cleanName("\uff25\uff2d\uff25\uff21", 40), "\uff25\uff2d\uff25\uff21"); // shown as written, compared as EMEA
   assert.equal(cleanName("  \n\t ", 40), "");
 });
 
@@ -75,6 +78,7 @@ test("sub-groups: six at most, names unique without regard to case, no empty nam
   const groups = ["A", "B", "a", "", "%E0%A4%A", "C", "D", "E", "F", "G"].map((n) => `g=${n};team-hierarchy:hybrid`).join("&");
   const state = parseState(`v=2&scope=6&${groups}`, d);
   assert.deepEqual(state.groups.map((g) => g.name), ["A", "B", "C", "D", "E", "F"]);
+  assert.deepEqual(state.refused, ["a", "", "G"]); // for the page to say what it left out (a bad escape is no name)
   assert.equal(state.scope, 6);
   for (const scope of ["7", "-1", "1.5", "x", "1e9", "Infinity"]) assert.equal(parseState(`v=2&scope=${scope}&g=A`, d).scope, 0, scope);
   assert.equal(parseState("v=2&scope=1", d).scope, 0); // no group to edit

@@ -53,7 +53,9 @@ test("the team link round-trips labels, models and sub-groups, and drops what it
   const hash = teamText(team, d);
   assert.match(hash, /^v=2&team=today&p=AB;team-hierarchy:hybrid;team-hierarchy:no-separate-role;EMEA;work-allocation:embedded;;Labs;;reporting-line:cto&p=C%3BD;reporting-line:cto$/);
   assert.deepEqual(parseTeam(hash, d), team);
-  assert.deepEqual(parseTeam(`#${hash}&p=AB;team-hierarchy:separate-team&p=;x&p=%E0%A4%A&q=1`, d), team); // a repeated label, no label, bad escape
+  const odd = parseTeam(`#${hash}&p=AB;team-hierarchy:separate-team&p=;x&p=%E0%A4%A&q=1`, d); // a repeated label, no label, bad escape
+  assert.deepEqual(odd.people, team.people);
+  assert.deepEqual(odd.refused, ["AB", "", ""]); // listed for the page to report
   assert.equal(parseTeam("v=2&team=evil", d).mode, "target");
 });
 

@@ -1,13 +1,18 @@
-// The decision record: Markdown in which every quoted text is escaped.
+// The decision record: Markdown in which quoted text stays text, on GitHub too.
 (() => {
   "use strict";
   const PB = typeof window === "undefined" ? require("./adventure-rules.js") : window.PB;
-  const { keys, label, title, sentence, choices, tradeoffs, scopes, size, warningsFor, closest, agreement, plan, moves, moveText, localDate, addMonths, shareUrl, serialise } = PB;
+  const { WORDS, keys, label, title, sentence, choices, tradeoffs, scopes, size, warningsFor, closest, agreement, plan, moves, moveText, localDate, addMonths, shareUrl, serialise } = PB;
 
+  // Entities where Python-Markdown shows a backslash; look-alikes for what GitHub finds in the HTML (@a, #1, GH-1).
+  const LOOKALIKE = { "<": "&lt;", "&": "&amp;", "~": "&#126;", ":": "&#58;", "@": "\uff20", "#": "\uff03", "-": "\u2011" };
+  // One line, as GitHub shows it: only what would act is changed.
   const mdEscape = (text) =>
     String(text)
-      .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ")
-      .replace(/[\\`*_{}[\]()#+\-.!|<>&]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;" })[c] || `\\${c}`);
+      .replace(/[\s\p{Cc}]+/gu, " ")
+      .trim()
+      .replace(/[\\`*_~[|<@]|&(?=#?\w+;)|#(?=\d)|(?<=\bgh)-(?=\d)|(?<=www)\.|:(?=\/\/)/gi, (c) => LOOKALIKE[c] || `\\${c}`)
+      .replace(/^(?=>|[-+]( |$)|#+( |$)|-[- ]*$)|^\d+(?=[.)]( |$))/, "$&\\");
 
   const row = (cells) => `| ${cells.map(mdEscape).join(" | ")} |`;
   const table = (head, rows) => [row(head), `|${" --- |".repeat(head.length)}`, ...rows.map(row), ""];
@@ -33,12 +38,12 @@
       "",
       mdEscape(sentence(model, data) || "No choices made yet."),
       "",
-      ...table(["Choice", "Position"], choices(model, data).map((r) => [r.title, r.label])),
+      ...table([WORDS.choice, "Position"], choices(model, data).map((r) => [r.title, r.label])),
     ];
     if (state.groups.length) {
       const rows = differences(parts, data);
       lines.push("## Sub-groups", "", "Each sub-group follows the organisation-wide model except where this table says otherwise.", "");
-      lines.push(...(rows.length ? table(["Choice", "Organisation-wide", ...state.groups.map((g) => g.name)], rows) : ["- No sub-group differs from the organisation-wide model yet.", ""]));
+      lines.push(...(rows.length ? table([WORDS.choice, WORDS.wide, ...state.groups.map((g) => g.name)], rows) : ["- No sub-group differs from the organisation-wide model yet.", ""]));
     }
     const picked = (items, ids) => items.filter((x) => ids.includes(x.id)).map((x) => mdEscape(x.label)).join("; ") || "not recorded";
     lines.push("## Why", "", `- Goals of prod ops: ${picked(data.goals, state.goals)}`, `- Who does the glue work today: ${picked(data.glueWork, state.glue)}`);
@@ -52,7 +57,7 @@
     lines.push("## Closest case studies", "", ...(matched.length ? matched.map((m) => `- ${m}`) : ["- No case study agrees on any spectrum its sources state."]), "");
     if (size(state[other]) || state.groups.some((g) => size(g[other]))) {
       const [today, target] = [scopes(state, "today", data), scopes(state, "target", data)];
-      lines.push("## Today and target", "", ...table(["Choice", "Today", "Target"], choices(target[0].model, data).map((r) => [r.title, label(data, r.key, today[0].model[r.key]), r.label])));
+      lines.push("## Today and target", "", ...table([WORDS.choice, "Today", "Target"], choices(target[0].model, data).map((r) => [r.title, label(data, r.key, today[0].model[r.key]), r.label])));
       const moved = moves(state, data).filter((m) => m.scope).map((m) => `- ${named(m.scope, mdEscape(moveText(m, data)))}`);
       if (moved.length) lines.push("Where sub-groups change differently:", "", ...moved, "");
       plan(state, data, now).forEach((step, i) => {

@@ -13,7 +13,9 @@
   const options = (data, key) =>
     key === LINE ? data.reportingLines : key === SPEC ? [].concat(...data.spectrums.map((s) => s.specialisations)) : (data.spectrums.find((s) => s.id === key) || { positions: [] }).positions;
   const option = (data, key, id) => options(data, key).find((o) => o.id === id);
-  const label = (data, key, id) => (option(data, key, id) || { label: "Not decided" }).label;
+  // Printed where names appear too: no name may read as one.
+  const WORDS = { none: "Not decided", whole: "Whole organisation", wide: "Organisation-wide", choice: "Choice", closest: "Closest", next: "Runner-up" };
+  const label = (data, key, id) => (option(data, key, id) || { label: WORDS.none }).label;
   const title = (data, key) => (key === LINE ? "Reporting line" : key === SPEC ? "Specialise by" : data.spectrums.find((s) => s.id === key).title);
   const specialist = (model, data) => data.spectrums.some((s) => s.specialisations.length && data.specialistPositions.includes(model[s.id]));
   const stepsFor = (model, data) => ["start", ...data.spectrums.map((s) => s.id), ...(specialist(model, data) ? [SPEC] : []), LINE, "result"];
@@ -38,7 +40,8 @@
   const choices = (model, data) => keys(data).filter((k) => k !== SPEC || model[k]).map((key) => ({ key, title: title(data, key), label: label(data, key, model[key]) }));
   const tradeoffs = (model, data) => keys(data).filter((k) => k !== SPEC && model[k]).map((key) => ({ title: title(data, key), ...option(data, key, model[key]) }));
 
-  const emptyState = () => ({ step: "start", mode: "target", scope: 0, goals: [], glue: [], target: {}, today: {}, groups: [] });
+  // refused: names left out of the link.
+  const emptyState = () => ({ step: "start", mode: "target", scope: 0, goals: [], glue: [], target: {}, today: {}, groups: [], refused: [] });
   const decode = (text) => {
     try {
       return decodeURIComponent(text);
@@ -48,10 +51,17 @@
   };
   // So that a name cannot end a value, a link or a code span.
   const enc = (text) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  // No bidi controls: they would turn the text around a name.
+  // Invisible (zero-width, bidi, fillers...): tells names apart unseen.
+  const INVISIBLE = /[\p{Cf}\p{DI}\u2800]/gu;
   const cleanName = (text, max) =>
-    [...String(text).normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]|\s/gu, " ").replace(/ +/g, " ").trim()].slice(0, max).join("").trim();
-  const sameName = (a, b) => a.toLowerCase() === b.toLowerCase();
+    [...String(text).normalize("NFC").replace(INVISIBLE, "").replace(/[\p{Cc}\ud800-\udfff]|\s/gu, " ").replace(/ +/g, " ").trim()].slice(0, max).join("").trim();
+  // A name as compared: NFKC, case folded (ẞ, ß and SS meet), nothing invisible.
+  const nameKey = (text) => String(text).normalize("NFKC").replace(INVISIBLE, "").toLowerCase().toUpperCase().toLowerCase().normalize("NFKC").replace(/[\s\p{Cc}]+/gu, " ").trim();
+  const sameName = (a, b) => nameKey(a) === nameKey(b);
+  // Why a name cannot join names, or "". "word": the page's own words, an answer's title or label.
+  const refusal = (names, name, max, data) =>
+    !nameKey(name) ? "empty" : Object.values(WORDS).concat(...keys(data).map((k) => [title(data, k), ...options(data, k).map((o) => o.label)])).some((w) => sameName(w, name)) ? "word"
+      : names.some((n) => sameName(n, name)) ? "taken" : names.length < max ? "" : "full";
   const hashOf = (raw) => (typeof raw !== "string" ? "" : raw.charAt(0) === "#" ? raw.slice(1) : raw);
   const pairs = (hash) => hash.split("&").map((pair) => [pair.indexOf("=") > 0 ? decode(pair.slice(0, pair.indexOf("="))) : null, pair.slice(pair.indexOf("=") + 1)]);
   const pick = (text, items) => text.split(",").filter((id, i, all) => items.some((x) => x.id === id) && all.indexOf(id) === i);
@@ -70,7 +80,11 @@
     return { name: cleanName(name, MAX_NAME), target: parseModel(target, data), today: parseModel(today, data) };
   };
   const groupText = (g, data) => [enc(g.name), modelText(g.target, data), modelText(g.today, data)].join(";");
-  const addGroup = (groups, group) => !!group.name && groups.length < 6 && !groups.some((g) => sameName(g.name, group.name)) && groups.push(group) > 0;
+  const addGroup = (groups, group, data, refused) => {
+    const why = refusal(groups.map((g) => g.name), group.name, 6, data);
+    (why ? refused : groups).push(why ? group.name : group);
+    return why;
+  };
 
   // #step-result or its heading's #step-result-title
   const anchorStep = (raw, data) => {
@@ -99,7 +113,7 @@
       else if (key === "scope") state.scope = Number(value);
       else if (key === "goals" || key === "glue") state[key] = pick(value, key === "goals" ? data.goals : data.glueWork);
       else if (key === "target" || key === "today") state[key] = parseModel(value, data);
-      else if (key === "g") addGroup(state.groups, parseGroup(rawValue.split(";"), data));
+      else if (key === "g") addGroup(state.groups, parseGroup(rawValue.split(";"), data), data, state.refused);
     }
     if (!(Number.isInteger(state.scope) && state.scope >= 0 && state.scope <= state.groups.length)) state.scope = 0;
     state.step = validStep(state.step, current(state, data), data);
@@ -119,8 +133,8 @@
   const shareUrl = (where, hash) => `${where.protocol}//${where.host}${where.pathname.replace(/[^\w/.~%:@$,;=-]/g, enc)}#${hash}`;
 
   Object.assign(PB, {
-    SPEC, LINE, VERSION, MAX_HASH, MAX_NAME, keys, options, option, label, title, stepsFor, clean, effective, size, scopes, sentence, choices, tradeoffs,
-    emptyState, decode, enc, cleanName, sameName, hashOf, pairs, parseModel, modelText, parseGroup, groupText, addGroup, anchorStep, hashKind,
+    SPEC, LINE, VERSION, MAX_HASH, MAX_NAME, WORDS, keys, options, option, label, title, stepsFor, clean, effective, size, scopes, sentence, choices, tradeoffs,
+    emptyState, decode, enc, cleanName, nameKey, sameName, refusal, hashOf, pairs, parseModel, modelText, parseGroup, groupText, addGroup, anchorStep, hashKind,
     current, validStep, parseState, versionOf, serialise, shareUrl,
   });
   if (typeof module !== "undefined") module.exports = PB;

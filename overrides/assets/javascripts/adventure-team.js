@@ -2,33 +2,34 @@
 (() => {
   "use strict";
   const PB = typeof window === "undefined" ? require("./adventure-record.js") : window.PB;
-  const { keys, label, title, effective, size, pairs, hashOf, decode, enc, cleanName, sameName, parseModel, modelText, parseGroup, groupText, addGroup } = PB;
+  const { keys, label, title, effective, size, pairs, hashOf, decode, enc, cleanName, sameName, refusal, parseModel, modelText, parseGroup, groupText, addGroup } = PB;
   const MAX_PEOPLE = 8;
   const MAX_LABEL = 20;
 
   const personText = (p, data) => [enc(p.label), modelText(p.target, data), modelText(p.today, data), ...p.groups.map((g) => groupText(g, data))].join(";").replace(/;+$/, "");
-  const parsePerson = (raw, data) => {
+  const parsePerson = (raw, data, refused) => {
     const parts = raw.split(";");
     const person = { label: cleanName(decode(parts[0]) || "", MAX_LABEL), target: parseModel(decode(parts[1] || "") || "", data), today: parseModel(decode(parts[2] || "") || "", data), groups: [] };
-    for (let i = 3; i < parts.length; i += 3) addGroup(person.groups, parseGroup(parts.slice(i, i + 3), data));
+    for (let i = 3; i < parts.length; i += 3) addGroup(person.groups, parseGroup(parts.slice(i, i + 3), data), data, refused);
     return person;
   };
   const answers = (p, data) => personText({ ...p, label: "" }, data);
 
+  // refused: names left out of the link.
   const teamText = (team, data) => [`v=${PB.VERSION}`, `team=${team.mode}`, ...team.people.map((p) => `p=${personText(p, data)}`)].join("&");
   const parseTeam = (raw, data) => {
-    const team = { mode: "target", people: [] };
+    const team = { mode: "target", people: [], refused: [] };
     const hash = hashOf(raw);
     if (hash.length > PB.MAX_HASH * MAX_PEOPLE) return team;
     for (const [key, value] of pairs(hash)) {
       if (key === "team" && value === "today") team.mode = "today";
-      const p = key === "p" && parsePerson(value, data);
-      if (p && p.label && team.people.length < MAX_PEOPLE && !team.people.some((q) => sameName(q.label, p.label))) team.people.push(p);
+      const p = key === "p" && parsePerson(value, data, team.refused);
+      if (p) (refusal(team.people.map((q) => q.label), p.label, MAX_PEOPLE, data) ? team.refused.push(p.label) : team.people.push(p));
     }
     return team;
   };
 
-  // Codes: added, old, same (as `other`); not added: newer, team, invalid, empty, taken, full.
+  // Codes: added, old, same (as `other`); not added: newer, team, invalid, empty, word, taken, full.
   const addLinks = (team, text, data) => {
     const people = team.people.slice();
     const reports = String(text).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((line, i) => {
@@ -37,7 +38,7 @@
       let n = 1;
       while (people.some((p) => sameName(p.label, `Person ${n}`))) n++;
       const name = cleanName(words.join(" ").replace(/[\s:,;–—-]+$/, ""), MAX_LABEL) || `Person ${n}`;
-      const report = { line: i + 1, label: name, code: "invalid" };
+      const report = { line: i + 1, label: name, code: "invalid", refused: [] }; // refused: its sub-groups left out
       const hash = link.includes("#") ? link.slice(link.indexOf("#") + 1) : "";
       const kind = hash.length <= PB.MAX_HASH && PB.hashKind(hash, data);
       const version = PB.versionOf(hash);
@@ -48,9 +49,10 @@
         const state = PB.parseState(hash, data);
         const person = { label: name, target: state.target, today: state.today, groups: state.groups };
         const twin = people.find((p) => answers(p, data) === answers(person, data));
+        const why = refusal(people.map((p) => p.label), name, MAX_PEOPLE, data);
+        report.refused = state.refused;
         if (!size(person.target) && !size(person.today) && !person.groups.length) report.code = "empty";
-        else if (people.some((p) => sameName(p.label, name))) report.code = "taken";
-        else if (people.length >= MAX_PEOPLE) report.code = "full";
+        else if (why) report.code = why;
         else {
           people.push(person);
           report.code = twin ? "same" : version === "1" ? "old" : "added";
@@ -59,7 +61,7 @@
       }
       return report;
     });
-    return { team: { mode: team.mode, people }, reports };
+    return { team: { ...team, people }, reports };
   };
 
   // Who does not name a sub-group keeps their organisation-wide answer there.
@@ -68,13 +70,14 @@
     for (const p of team.people) for (const g of p.groups) if (!names.some((n) => sameName(n, g.name))) names.push(g.name);
     const rows = [];
     for (const name of [""].concat(names)) {
-      const own = (p) => (p.groups.find((g) => sameName(g.name, name)) || {})[team.mode] || {};
+      // Once per name: nameKey is not cheap.
+      const own = team.people.map((p) => (p.groups.find((g) => sameName(g.name, name)) || {})[team.mode] || {});
       for (const key of keys(data)) {
-        if (name && !team.people.some((p) => own(p)[key])) continue;
+        if (name && !own.some((o) => o[key])) continue;
         const buckets = [];
         const undecided = [];
-        for (const p of team.people) {
-          const id = (name ? effective(p[team.mode], own(p), data) : p[team.mode])[key];
+        for (const [i, p] of team.people.entries()) {
+          const id = (name ? effective(p[team.mode], own[i], data) : p[team.mode])[key];
           const bucket = buckets.find((b) => b.id === id) || (id && buckets[buckets.push({ id, label: label(data, key, id), who: [] }) - 1]);
           (bucket ? bucket.who : undecided).push(p.label);
         }

@@ -2,7 +2,7 @@
 (() => {
   "use strict";
   const PB = window.PB;
-  const { SPEC, keys, label, stepsFor, size, scopes, sentence, current, validStep, parseState, serialise, hashKind, anchorStep } = PB;
+  const { SPEC, WORDS, keys, label, stepsFor, size, scopes, sentence, current, validStep, parseState, serialise, hashKind, anchorStep } = PB;
   const KEY = "pb-adventure:v1"; // holds either version
   const ADDED = ["added", "old", "same"];
   let app = null; // instant navigation swaps pages
@@ -25,8 +25,12 @@
     box.hidden = !items.length;
     if (none) none.hidden = !!items.length;
   };
-  // Words from macros/templates/adventure.html.
-  const word = (key, parts) => $(`[data-word="${key}"]`).textContent.split(/\{(\w+)\}/).map((text, i) => (i % 2 ? name(String(parts[text])) : text));
+  // Words from macros/templates/adventure.html, or these.
+  const SAID = { word: "{label}: not added. The page uses these words itself; choose others.", left: "Left out (the page's own words, a name twice, too many): " };
+  const word = (key, parts) => ($(`[data-word="${key}"]`) || { textContent: SAID[key] }).textContent.split(/\{(\w+)\}/).map((text, i) => (i % 2 ? name(String(parts[text])) : text));
+  // Above the path and the team view.
+  const note = (parts) => fill(app.note, parts);
+  const leftOut = (names) => note(names.length ? [SAID.left, ...who(names)] : []);
   const say = (key, parts) => $("#pb-announce").replaceChildren(...(parts ? word(key, parts) : [key]));
   const store = (value) => {
     try {
@@ -74,7 +78,7 @@
     const th = (text) => el("th", { scope: "col" }, text);
     const table = $(".pb-compare");
     part("groups").hidden = !state.groups.length;
-    table.replaceChildren(el("thead", {}, el("tr", {}, th("Choice"), th("Organisation-wide"), ...state.groups.map((g) => th(name(g.name))))),
+    table.replaceChildren(el("thead", {}, el("tr", {}, th(WORDS.choice), th(WORDS.wide), ...state.groups.map((g) => th(name(g.name))))),
       el("tbody", {}, ...rows.map(([step, whole, ...own]) => el("tr", {}, el("th", { scope: "row" }, step), el("td", {}, whole), ...own.map((x) => el("td", {}, x === whole ? x : el("strong", {}, x)))))));
     table.hidden = !rows.length;
     $("[data-none]", part("groups")).hidden = !!rows.length;
@@ -87,7 +91,7 @@
       el("p", {}, el("em", {}, "Why at this point: "), s.rule.why), el("p", {}, el("em", {}, "Main risk: "), s.rule.risk))));
 
     fill($(".pb-warnings"), [].concat(...parts.map((p) => PB.warningsFor(p.model, data).map((w) => el("li", {}, ...named(p.name, el("strong", {}, w.warning), " ", w.why))))), $(".pb-warnings--none"));
-    fill($(".pb-matches"), PB.closest(model, data, 2).map((r, i) => el("li", {}, el("strong", {}, i ? "Runner-up: " : "Closest: "), ...study(r))), $(".pb-matches--none"));
+    fill($(".pb-matches"), PB.closest(model, data, 2).map((r, i) => el("li", {}, el("strong", {}, `${i ? WORDS.next : WORDS.closest}: `), ...study(r))), $(".pb-matches--none"));
     fill($(".pb-group-matches"), parts.slice(1).map((p) => {
       const [r] = PB.closest(p.model, data, 1);
       return el("li", {}, ...named(p.name, ...(r ? study(r) : ["no case study agrees on any spectrum its sources state."])));
@@ -107,7 +111,7 @@
     const group = state.groups[state.scope - 1];
     const steps = stepsFor(model, data);
     const at = steps.indexOf(state.step);
-    const scopeNames = ["Whole organisation", ...state.groups.map((g) => g.name)];
+    const scopeNames = [WORDS.whole, ...state.groups.map((g) => g.name)];
     root.classList.remove("pb-adventure--team");
     if (app.scopes !== scopeNames.join("\n")) { // so that focus stays
       app.scopes = scopeNames.join("\n");
@@ -153,7 +157,7 @@
     return el("li", { class: `pb-row${split ? " pb-row--split" : ""}` },
       el("p", {}, ...named(r.name, el("strong", {}, r.title)), " — ", ...word(split ? "split" : "agreed", { ways: r.buckets.length, moves: r.moves, count: r.moves + r.buckets[0].who.length })),
       bar,
-      el("ul", {}, ...r.buckets.map((b, i) => el("li", { class: `pb-c${i % 4}` }, `${b.label}: `, ...who(b.who))), r.undecided.length > 0 && el("li", {}, "Not decided: ", ...who(r.undecided))),
+      el("ul", {}, ...r.buckets.map((b, i) => el("li", { class: `pb-c${i % 4}` }, `${b.label}: `, ...who(b.who))), r.undecided.length > 0 && el("li", {}, `${WORDS.none}: `, ...who(r.undecided))),
       split && r.key !== SPEC && el("div", { class: "pb-team__tradeoffs" }, ...r.buckets.map((b) => tradeoffs(r.key, b.id, b.label))));
   };
 
@@ -176,6 +180,7 @@
   const showTeam = (hash, moveFocus) => {
     app.team = PB.parseTeam(hash, app.data);
     app.reports = [];
+    leftOut(app.team.refused);
     renderTeam(moveFocus);
     say("team-view", { count: app.team.people.length });
   };
@@ -217,6 +222,7 @@
     reset: () => {
       app.state = PB.emptyState();
       store("");
+      note([]);
       url(serialise(app.state, app.data), true); // so that Forward to it clears again
       render(true);
       say("reset", {});
@@ -237,7 +243,10 @@
     "add-group": () => {
       const input = $("#pb-group-name");
       const group = { name: PB.cleanName(input.value, PB.MAX_NAME), target: {}, today: {} };
-      if (!PB.addGroup(app.state.groups, group)) return say(group.name ? "group-refused" : "group-unnamed", {});
+      const why = PB.addGroup(app.state.groups, group, app.data, []);
+      const key = why === "word" ? why : why === "empty" ? "group-unnamed" : "group-refused";
+      note(why ? word(key, { label: group.name }) : []);
+      if (why) return say(key, { label: group.name });
       input.value = "";
       app.state.scope = app.state.groups.length;
       update(true, "group-added", group);
@@ -260,6 +269,7 @@
       Object.assign(app, PB.addLinks(app.team, $("#pb-team-links").value, app.data));
       const added = app.reports.filter((r) => ADDED.includes(r.code)).length;
       $("#pb-team-links").value = "";
+      leftOut([].concat(...app.reports.map((r) => r.refused)));
       saveTeam();
       renderTeam();
       say(added < app.reports.length ? "links-some" : "links-all", { added, count: app.reports.length });
@@ -314,7 +324,8 @@
     const state = parseState(kind === "state" ? hash : store(), data);
     followed = null;
     if (kind === "step") state.step = validStep(anchorStep(hash, data), current(state, data), data);
-    app = { root, data, state, path: location.pathname };
+    app = { root, data, state, path: location.pathname, note: root.insertBefore(el("p", { class: "pb-team__problem", role: "status" }), $(".pb-path", root)) };
+    leftOut(state.refused);
     root.classList.add("pb-adventure--ready");
     for (const hidden of root.querySelectorAll(".pb-nav, .pb-actions, .pb-mode, .pb-scope, .pb-team__add, .pb-team__compare")) hidden.hidden = false;
     root.addEventListener("change", (event) => event.target.matches(".pb-path input[name], #pb-team-mode") && onChange(event.target));
@@ -346,7 +357,10 @@
     if (kind === "team") showTeam(location.hash, true);
     if (kind === "other" || kind === "team") return;
     if (kind === "step") app.state.step = validStep(anchorStep(location.hash, app.data), current(app.state, app.data), app.data);
-    else store(serialise((app.state = parseState(location.hash, app.data)), app.data));
+    else {
+      store(serialise((app.state = parseState(location.hash, app.data)), app.data));
+      leftOut(app.state.refused);
+    }
     render(true);
   });
 
