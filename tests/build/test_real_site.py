@@ -150,13 +150,13 @@ def test_adventure_page_embeds_the_model_and_every_step(real_site):
     assert form.count('type="radio"') == sum(len(s.positions) for s in PLAYBOOK.spectrums) + 3 + len(PLAYBOOK.reporting_lines) + 2
 
 
-def test_adventure_script_and_styles_stay_under_15_kb_gzipped(real_site):
+def test_adventure_script_and_styles_stay_under_20_kb_gzipped(real_site):
     """The adventure's modules and styles, one after the other, gzipped together (as benchmarks/measure.py)."""
     own = sorted(real_site.glob("assets/javascripts/adventure-*.js")) + [real_site / "assets/stylesheets/adventure.css"]
     assert len(own) >= 6
     size = len(gzip.compress(b"".join(path.read_bytes() for path in own), 9))
     each = {path.name: len(gzip.compress(path.read_bytes(), 9)) for path in own}
-    assert size < 15_000, f"{size} bytes gzipped; each file alone: {each}"
+    assert size < 20_000, f"{size} bytes gzipped; each file alone: {each}"
 
 
 @pytest.mark.parametrize("page", PAGES)
