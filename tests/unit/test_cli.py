@@ -71,7 +71,7 @@ def test_check_covers_pages_too(capsys, root):
     status, out, _ = run(capsys, "--root", root, "check")
     assert status == 1
     assert out[:4] == [
-        "content/notes.md:3:1: front matter: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)",
+        'content/notes.md:2:8: title: YAML syntax error: a value that starts with [ is read as a list; put the text in quotes: title: "[unclosed"',
         "data/spectrums.yml:1:1: spectrums.degree-of-focus: the spectrum needs a page: create content/models/degree-of-focus.md",
         "data/spectrums.yml:1:1: spectrums.operating-principle: the spectrum needs a page: create content/models/operating-principle.md",
         "data/spectrums.yml:1:1: spectrums.team-hierarchy: the spectrum needs a page: create content/models/team-hierarchy.md",
