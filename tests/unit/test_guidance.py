@@ -49,3 +49,8 @@ def test_the_guide_and_the_scaffold_give_the_same_rule_for_a_last_updated_date()
     example = '"Updated 2024-05-02"'
     assert f"published: {example}" in FLAT and example in SCAFFOLD
     assert "leave `published` out" in FLAT and "leave published out" in SCAFFOLD
+
+
+def test_the_guide_points_an_editor_at_the_reviewer_s_summary_without_a_base():
+    step = FLAT.split("**Open a pull request**", 1)[1]
+    assert "`.venv/bin/playbook summary`" in step and "--base" not in step
