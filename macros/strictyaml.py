@@ -20,6 +20,9 @@ The rules, and why:
   from the tag block U+E0000-U+E007F is an error wherever it is, in keys,
   values and comments. This also refuses the zero-width joiner of emoji
   sequences and Persian text: names and prose here do not need it.
+
+Where the cause of a syntax error is clear, it is named in an editor's terms (a key indented wrongly, text that needs
+quotes) with the line to type instead, by macros/yamlhints.py; so is plain text that a " #" cuts short.
 """
 
 from __future__ import annotations
