@@ -201,17 +201,17 @@ class _Layout:
 
     def _sibling(self, number: int, text: str, col: int, kind: str, label, previous: tuple[str, int], opener) -> Hint | None:
         """Continue the block at this column; if none is open there, line the text up with the nearest one and say so."""
-        before = [(b, tuple(x.label for x in self.stack[:i]), b.label, b.line) for i, b in enumerate(self.stack)]
+        before = [(b, tuple(x.label for x in self.stack[:i])) for i, b in enumerate(self.stack)]
         # A key closes deeper blocks, and a list that sits at its parent key's own column.
         while self.stack and (self.stack[-1].col > col or (self.stack[-1].kind, kind, self.stack[-1].parent) == ("seq", "map", col)):
             self.stack.pop()
         hint = None
         if not self.stack or (self.stack[-1].col, self.stack[-1].kind) != (col, kind):
-            alike = [b for b, *_ in before if b.kind == kind]
+            alike = [b for b, _ in before if b.kind == kind]
             if not alike:
                 return None
             target = min(reversed(alike), key=lambda b: abs(b.col - col))
-            blocks = [b for b, *_ in before]
+            blocks = [b for b, _ in before]
             self.stack = blocks[: blocks.index(target) + 1]
             # A line deeper than the key of the text above it may be that text wrapped, when the text is prose rather than an id.
             wrapped = " " in previous[0] and col > previous[1]
@@ -227,14 +227,14 @@ class _Layout:
 
     def _moved_before(self, number: int, text: str, col: int, kind: str) -> Hint | None:
         """When the line before moved left out of its group (its own key legal there), that line is the one to indent."""
-        if not self.last or self.last[0] != number - 1 or self.last[2] >= col:
+        if not self.last or self.last[0] != self.hints[-1][0] or self.last[2] >= col:
             return None
         line, last_text, last_col, closed, followed = self.last
         key = _KEY.match(_LINE.match(last_text)["rest"])
         label = key["key"].strip("'\"") if key else 0
-        for block, above, block_label, block_line in closed:
+        for block, above in closed:
             if (block.col, block.kind) == (col, kind):
-                message = f"wrong indentation: indent `{_shown(last_text)}` like `{_shown(self.lines[block_line - 1])}` on line {block_line} ({_spaces(col)})"
+                message = f"wrong indentation: indent `{_shown(last_text)}` like `{_shown(self.lines[block.line - 1])}` on line {block.line} ({_spaces(col)})"
                 return Hint(line, last_col + 1, field_name(above + (label,)), message)
         if followed and kind == "map":
             above, group = followed
