@@ -14,7 +14,7 @@ from .content import check_content
 from .load import CASE_STUDY_DIR, RESERVED, load_options, load_playbook, slugify, unreserved
 from .offline import DOWNLOAD, build_with_offline_copy
 from .problems import DataError, Problem
-from .prsummary import ChangedFilesError, case_study_changes, changed_files, summary_markdown
+from .prsummary import ChangedFilesError, case_study_changes, changed_files, default_base, option_labels, summary_markdown
 from .render import render_text
 from .review import STALE_AFTER_MONTHS, stale_problems
 from .siteconfig import read_site_config
@@ -47,8 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--months", type=int, default=STALE_AFTER_MONTHS, help=f"with --stale: the age that makes a review due (default {STALE_AFTER_MONTHS})")
     check.set_defaults(run=_check)
 
-    summary = commands.add_parser("summary", help="Markdown for a pull request's job summary: case-study pages it touches, the preview, the check")
-    summary.add_argument("--base", required=True, help="the commit to compare HEAD with, e.g. HEAD^1 on GitHub's merge commit of a pull request")
+    summary = commands.add_parser("summary", help="Markdown for a reviewer: each changed company's placements and sources before and after, its page, the check")
+    summary.add_argument("--base", help="the commit to compare HEAD with (default: where HEAD left the main branch, its merge base); HEAD^1 on GitHub's merge commit of a pull request")
     summary.add_argument("--preview-url", default="", help="where the built site can be downloaded (linked only if it is https)")
     summary.set_defaults(run=_summary)
 
@@ -136,14 +136,26 @@ def _load_and_check(root: Path, pages: bool = True):
 def _summary(args) -> int:
     """Print the pull request's summary in Markdown; the check step, not this one, fails the run on problems."""
     try:
-        changed = changed_files(args.root, args.base)
+        base, shown = (args.base, args.base) if args.base else _merge_base(args.root)
+        changed = changed_files(args.root, base)
     except ChangedFilesError as err:
         print(err, file=sys.stderr)
         return 2
     playbook, problems = _load_and_check(args.root)
     names = {s.slug: s.name for s in playbook.case_studies} if playbook else {}
-    print(summary_markdown(*case_study_changes(changed, args.root, names), problems, args.preview_url), end="")
+    try:
+        labels = option_labels(*load_options(args.root / "data"))
+    except DataError:  # the problems are listed below; rows then show ids instead of labels
+        labels = {}
+    studies, others = case_study_changes(changed, args.root, base, names, labels)
+    print(summary_markdown(studies, others, problems, args.preview_url, shown), end="")
     return 0
+
+
+def _merge_base(root: Path) -> tuple[str, str]:
+    """The default base of a summary, and how to name it: the commit where HEAD left the main branch."""
+    commit, branch = default_base(root)
+    return commit, f"{commit[:12]}, where this branch left {branch}"
 
 
 def _build(args) -> int:

@@ -21,6 +21,7 @@ from .schema import check_schema
 from .strictyaml import Document, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # A slug is a file name and a page address: short enough for every file system and for a link to read.
 MAX_SLUG = 60
 CASE_STUDY_DIR = "case-studies"
@@ -65,20 +66,28 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         for i, role in enumerate(glue_doc.data["roles"]):
             _reference(glue_doc, ("roles", i, "adventure_answer"), role["adventure_answer"], valid, f"a glue_work id in {adventure_doc.path}", problems)
 
-    studies = []
+    studies, names = [], []
     for path in sorted((data_dir / CASE_STUDY_DIR).iterdir()) if (data_dir / CASE_STUDY_DIR).is_dir() else []:
         if path.name in _IGNORED or path.name.startswith("."):
             continue
         if not _check_file_name(path, root, problems):
             continue
-        doc = _read(path, root, schema_dir, "case-study.schema.json", problems)
-        if doc:
-            study = _case_study(doc, path.stem, today, problems)
-            _check_citations(doc, study, problems)
-            if ids_ok(spectrum_doc) and ids_ok(lines_doc):
-                _check_references(doc, study, spectrums, lines, problems)
-            studies.append((study, doc))
-    _check_unique_names(studies, problems)
+        doc = _read(path, root, schema_dir, "case-study.schema.json", problems, partial=True)
+        if doc is None:
+            continue
+        reported = {p.field for p in problems if p.path == doc.path}
+        found: list[Problem] = []
+        if not reported:
+            studies.append((_case_study(doc, path.stem, today, found), doc))
+        else:  # the schema found problems: check what did parse, without building the model
+            _check_parts(doc, today, found)
+        _check_citations(doc, found)
+        if ids_ok(spectrum_doc) and ids_ok(lines_doc):
+            _check_references(doc, spectrums, lines, found)
+        # Every problem at once, structural and reference ones together; one mistake, one message.
+        problems.extend(p for p in found if not _covered(p.field, reported))
+        names += [(doc.data["name"], doc)] if isinstance(doc.data, dict) and isinstance(doc.data.get("name"), str) else []
+    _check_unique_names(names, problems)
 
     if problems:
         raise DataError(problems)
@@ -107,8 +116,11 @@ def load_options(data_dir: Path, today: date | None = None):
     return spectrums, lines
 
 
-def _read(path: Path, root: Path, schema_dir: Path, schema: str, problems: list[Problem]) -> Document | None:
-    """Load one file and check it against its schema; None when it cannot be used."""
+def _read(path: Path, root: Path, schema_dir: Path, schema: str, problems: list[Problem], partial: bool = False) -> Document | None:
+    """Load one file and check it against its schema; None when it cannot be used.
+
+    With `partial`, a file that YAML could read is returned even when it has problems, so what did parse can be checked.
+    """
     shown = path.relative_to(root).as_posix()
     if path.is_symlink():
         return None  # never read (its target's lines would show in messages); symlink_problems reports it
@@ -116,10 +128,12 @@ def _read(path: Path, root: Path, schema_dir: Path, schema: str, problems: list[
         problems.append(Problem(shown, 1, 1, "", "file is missing"))
         return None
     doc, found = load_yaml(path.read_bytes(), shown)
-    if not found:
-        found = check_schema(doc, schema_dir, schema)
+    if doc.source is not None:
+        # The schema's problems too, except on lines YAML already objected to: one mistake, one message.
+        flagged = {p.line for p in found}
+        found += [p for p in check_schema(doc, schema_dir, schema) if p.line not in flagged]
     problems.extend(found)
-    return None if found else doc
+    return doc if not found or partial and doc.source is not None and isinstance(doc.data, dict) else None
 
 
 def _check_file_name(path: Path, root: Path, problems: list[Problem]) -> bool:
@@ -371,27 +385,53 @@ def _case_study(doc: Document, slug: str, today: date, problems: list[Problem]) 
     )
 
 
-def _check_references(doc: Document, study: CaseStudy, spectrums, lines, problems: list[Problem]) -> None:
-    """Every id a case study uses must exist in spectrums.yml or reporting-lines.yml."""
+def _check_references(doc: Document, spectrums, lines, problems: list[Problem]) -> None:
+    """Every id a case study uses must exist in spectrums.yml or reporting-lines.yml (checked wherever the file has the right shape)."""
     by_id = {s.id: s for s in spectrums}
-    for spectrum_id, claim in study.positions.items():
-        path = ("positions", spectrum_id)
-        if spectrum_id not in by_id:
+    for path, key, value in _claims(doc.data):
+        if path[0] == "positions" and path[1] not in by_id:
             line, col = doc.where_key(path)
             problems.append(Problem(doc.path, line, col, field_name(path), f"unknown spectrum; valid choices: {', '.join(by_id)}"))
             continue
-        valid = [p.id for p in by_id[spectrum_id].positions]
-        if claim.id not in valid:
-            line, col = doc.where(path + ("position",))
-            problems.append(Problem(doc.path, line, col, field_name(path + ("position",)), f"{claim.id!r} is not a valid choice; valid choices: {', '.join(valid)}"))
-    if study.specialisation:
-        valid = [s.id for spectrum in spectrums for s in spectrum.specialisations]
-        if study.specialisation.id not in valid:
-            line, col = doc.where(("specialisation", "by"))
-            problems.append(Problem(doc.path, line, col, "specialisation.by", f"{study.specialisation.id!r} is not a valid choice; valid choices: {', '.join(valid)}"))
-    if study.reporting_line and study.reporting_line.id not in {r.id for r in lines}:
-        line, col = doc.where(("reporting_line", "id"))
-        problems.append(Problem(doc.path, line, col, "reporting_line.id", f"{study.reporting_line.id!r} is not a valid choice; valid choices: {', '.join(r.id for r in lines)}"))
+        if not isinstance(value.get(key), str):
+            continue
+        if path[0] == "positions":
+            valid = [p.id for p in by_id[path[1]].positions]
+        elif path[0] == "specialisation":
+            valid = [s.id for spectrum in spectrums for s in spectrum.specialisations]
+        else:
+            valid = [r.id for r in lines]
+        if value[key] not in valid:
+            line, col = doc.where(path + (key,))
+            problems.append(Problem(doc.path, line, col, field_name(path + (key,)), f"{value[key]!r} is not a valid choice; valid choices: {', '.join(valid)}"))
+
+
+def _claims(data) -> list[tuple[tuple, str, dict]]:
+    """Each stated position, specialisation and reporting line of a case study's raw data: (its path, the field holding its id, its fields)."""
+    data = data if isinstance(data, dict) else {}
+    positions = data.get("positions") if isinstance(data.get("positions"), dict) else {}
+    found = [(("positions", key), "position", value) for key, value in positions.items() if isinstance(value, dict)]
+    found += [((key,), id_field, data[key]) for key, id_field in (("specialisation", "by"), ("reporting_line", "id")) if isinstance(data.get(key), dict)]
+    return found
+
+
+def _check_parts(doc: Document, today: date, problems: list[Problem]) -> None:
+    """For a case study that breaks its schema: the checks of its source ids and dates, on whatever parts have the right shape."""
+    sources = doc.data.get("sources") if isinstance(doc.data.get("sources"), list) else []
+    if all(isinstance(s, dict) and isinstance(s.get("id"), str) for s in sources):
+        _unique(doc, sources, ("sources",), "source", problems)
+    dates = [("last_reviewed",)] + [("sources", i, "accessed") for i, s in enumerate(sources) if isinstance(s, dict)]
+    for path in dates:
+        value = doc.data
+        for part in path:
+            value = value.get(part) if isinstance(value, dict) else value[part] if isinstance(value, list) else None
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            _date(doc, path, today, problems)
+
+
+def _covered(field: str, reported: set[str]) -> bool:
+    """Whether a problem at `field` repeats one already reported at it, or inside or around it (sources[0] covers sources[0].id)."""
+    return any(field == other or field.startswith((other + ".", other + "[")) or other.startswith((field + ".", field + "[")) for other in reported)
 
 
 def _check_adventure_references(doc: Document, spectrums, lines, problems: list[Problem]) -> None:
@@ -419,23 +459,28 @@ def _reference(doc: Document, path: tuple, value: str, valid: list[str], what: s
     problems.append(Problem(doc.path, line, col, field_name(path), f"{value!r} is not {what}{hint}; valid choices: {', '.join(valid)}"))
 
 
-def _check_citations(doc: Document, study: CaseStudy, problems: list[Problem]) -> None:
-    """Each stated position, specialisation and reporting line cites one of the study's own sources by id."""
-    ids = [s.id for s in study.sources]
-    cited = [(("positions", key), claim) for key, claim in study.positions.items()]
-    cited += [((key,), claim) for key, claim in (("specialisation", study.specialisation), ("reporting_line", study.reporting_line)) if claim]
-    for path, claim in cited:
-        _reference(doc, path + ("source",), claim.source, ids, "one of this file's sources", problems)
+def _check_citations(doc: Document, problems: list[Problem]) -> None:
+    """Each stated position, specialisation and reporting line cites one of the study's own sources by id.
+
+    Checked only when every source has an id: a source whose id is missing or mistyped would make a correct citation look wrong.
+    """
+    sources = doc.data.get("sources") if isinstance(doc.data, dict) else None
+    if not isinstance(sources, list) or not all(isinstance(s, dict) and isinstance(s.get("id"), str) and SLUG.match(s["id"]) for s in sources):
+        return
+    ids = [s["id"] for s in sources]
+    for path, _, value in _claims(doc.data):
+        if isinstance(value.get("source"), str):
+            _reference(doc, path + ("source",), value["source"], ids, "one of this file's sources", problems)
 
 
-def _check_unique_names(studies: list[tuple[CaseStudy, Document]], problems: list[Problem]) -> None:
+def _check_unique_names(names: list[tuple[str, Document]], problems: list[Problem]) -> None:
     """Two files for one company would give it two pages."""
     seen: dict[str, str] = {}
-    for study, doc in studies:
-        key = name_key(study.name)
+    for name, doc in names:
+        key = name_key(name)
         if key in seen:
             line, col = doc.where(("name",))
-            problems.append(Problem(doc.path, line, col, "name", f"{study.name!r} already has a case study in {seen[key]}; update that file instead"))
+            problems.append(Problem(doc.path, line, col, "name", f"{name!r} already has a case study in {seen[key]}; update that file instead"))
         seen.setdefault(key, doc.path)
 
 

@@ -32,7 +32,8 @@ def text_escape(value) -> Markup:
 def md_escape(text: str) -> Markup:
     """Escape text for a Markdown line (a heading): on one line, Markdown syntax first, then HTML."""
     one_line = " ".join(str(text).split())
-    return Markup(escape(_MARKDOWN_SYNTAX.sub(r"\\\1", one_line)).replace("~", "&#126;").replace("|", "&#124;"))
+    # str() first: Markup.replace would escape the entities it puts in
+    return Markup(str(escape(_MARKDOWN_SYNTAX.sub(r"\\\1", one_line))).replace("~", "&#126;").replace("|", "&#124;"))
 
 
 class _Environment(ImmutableSandboxedEnvironment):

@@ -12,8 +12,10 @@ import jsonschema_rs
 
 from .problems import Problem, field_name
 from .strictyaml import Document
+from .yamlhints import COLON, line_text, quoting_hint
 
 _LINE_BREAK = re.compile(r"[\n\r]")
+_MOVED = "wrong indentation"
 # A case study's optional groups: what an empty choice in each needs, and what to delete when the sources say nothing.
 _OPTIONAL_GROUPS = {
     "positions": ("a position", "this spectrum"),
@@ -78,6 +80,9 @@ def check_schema(doc: Document, schema_dir: Path, name: str) -> list[Problem]:
     problems: list[Problem] = []
     for error in _validator(str(schema_dir), name).iter_errors(doc.data):
         problems.extend(_explain(error, doc))
+    # A key indented out of its group is missing from that group too: one mistake, one message.
+    moved = {p.field for p in problems if p.message.startswith(_MOVED)}
+    problems = [p for p in problems if not (p.field in moved and p.message.startswith("missing required field"))]
     # the validators disagree (a regex dialect, say): what the compiled one rejects is never accepted
     return problems or _screen_problems(screen, doc)
 
@@ -107,7 +112,7 @@ def _explain(error, doc: Document) -> list[Problem]:
         for key in error.instance:
             if key not in allowed:
                 kline, kcol = doc.where_key(path + (key,))
-                found.append(Problem(doc.path, kline, kcol, field_name(path + (key,)), f"unknown field{_did_you_mean(key, allowed)}; allowed fields: {', '.join(allowed)}"))
+                found.append(_moved_key(doc, path, error.instance, key, schema) or Problem(doc.path, kline, kcol, field_name(path + (key,)), f"unknown field{_did_you_mean(key, allowed)}; allowed fields: {', '.join(allowed)}"))
         return found
     if kind == "required":
         missing = error.message.split("'")[1]
@@ -122,7 +127,7 @@ def _explain(error, doc: Document) -> list[Problem]:
         return [Problem(doc.path, line, col, here, f"{error.instance!r} is not a valid choice{_did_you_mean(str(error.instance), choices)}; valid choices: {', '.join(choices)}")]
     if kind == "type":
         got = "nothing (the value is empty)" if error.instance is None else _TYPE_WORDS.get(_json_type(error.instance), "something else")
-        hint = fill_or_delete if error.instance is None else ""
+        hint = fill_or_delete if error.instance is None else _text_with_colon(doc, path, error)
         return [Problem(doc.path, line, col, here, f"expected {_TYPE_WORDS.get(error.validator_value, error.validator_value)}, got {got}{hint}")]
     if kind == "pattern":
         if _LINE_BREAK.search(error.instance) and re.search(error.validator_value, _LINE_BREAK.sub("", error.instance)):
@@ -138,6 +143,37 @@ def _explain(error, doc: Document) -> list[Problem]:
     if kind == "maxItems":
         return [Problem(doc.path, line, col, here, f"has {len(error.instance)} items; at most {error.validator_value} are allowed")]
     return [Problem(doc.path, line, col, here, error.message)]
+
+
+def _moved_key(doc: Document, path: tuple, instance: dict, key: str, schema: dict) -> Problem | None:
+    """An unknown key that belongs to the group just above it (indented like the group's name, not its fields): say where to indent it."""
+    kline, kcol = doc.where_key(path + (key,))
+    above = [k for k in instance if doc.where_key(path + (k,))[0] < kline]
+    group = max(above, key=lambda k: doc.where_key(path + (k,))[0], default=None)
+    value = instance.get(group)
+    if not value or not isinstance(value, dict) or key not in _properties(_property(schema, group)):
+        return None
+    (line, col), like = max((doc.where_key(path + (group, k)), k) for k in value)
+    message = f"{_MOVED}: indent `{key}:` like `{like}:` on line {line} ({col - 1} spaces), inside `{group}:`"
+    return Problem(doc.path, kline, kcol, field_name(path + (group, key)), message)
+
+
+def _properties(schema: dict) -> set[str]:
+    """The field names a schema allows, also where a reference was inlined under allOf."""
+    return {name for part in (schema, *schema.get("allOf", ())) for name in part.get("properties", {})}
+
+
+def _text_with_colon(doc: Document, path: tuple, error) -> str:
+    """For a group of one field where text belongs (- Funding: a lot): the ": " made it a field, so say to quote the line."""
+    if error.validator_value != "string" or not isinstance(error.instance, dict) or len(error.instance) != 1 or doc.source is None:
+        return ""
+    line, col = doc.where(path)
+    typed = quoting_hint(doc.source, line, col)
+    ((key, value),) = error.instance.items()
+    shown = line_text(doc.source, line)[col - 1 :].rstrip()
+    if not typed or shown != (f"{key}: {value}" if value is not None else f"{key}:"):
+        return ""
+    return f"; {COLON}; put the text in quotes: {typed}"
 
 
 def _delete(path: tuple) -> str:

@@ -20,6 +20,9 @@ The rules, and why:
   from the tag block U+E0000-U+E007F is an error wherever it is, in keys,
   values and comments. This also refuses the zero-width joiner of emoji
   sequences and Persian text: names and prose here do not need it.
+
+Where the cause of a syntax error is clear, it is named in an editor's terms (a key indented wrongly, text that needs
+quotes) with the line to type instead, by macros/yamlhints.py; so is plain text that a " #" cuts short.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from yaml.composer import ComposerError
 from yaml.events import AliasEvent, MappingEndEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
 
 from .problems import Problem, field_name, printable
+from .yamlhints import COMMENT_CUT, explain_syntax_error, quoted, quoting_hint
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
@@ -53,6 +57,9 @@ _PLAIN_WORDS = re.compile(
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?")
 
 _STD_TAG = "tag:yaml.org,2002:"
+_LOCAL_TAG = re.compile(r"![A-Za-z0-9][A-Za-z0-9-]*")
+# A comment right after plain text, with no space after its # (Ranked #1): more likely text than a note.
+_CUT = re.compile(r"[ \t]+(?=#\S)")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs"})
 _UNNAMED = {"Cc": "a control character", "Co": "a private-use character", "Cs": "a surrogate", "Cn": "a noncharacter or unassigned code point"}
@@ -141,6 +148,8 @@ class Document:
     data: object = None
     marks: dict = field(default_factory=dict)
     key_marks: dict = field(default_factory=dict)
+    # The file's text once YAML has read all of it (None after a syntax error): checks that explain a value quote its line.
+    source: str | None = None
 
     def where(self, path: tuple) -> tuple[int, int]:
         """Line and column of the value at `path`, or of its nearest parent."""
@@ -175,6 +184,7 @@ def load_yaml(text: bytes | str, path: str, max_bytes: int = MAX_BYTES) -> tuple
     except yaml.YAMLError as err:  # reader errors: characters YAML refuses outright, already named when hidden
         line, col = _position(source[: getattr(err, "position", 0)])
         return Document(path), problems or [Problem(path, line, col, "", f"YAML cannot read this file: {err}")]
+    doc.source = source
     if not found:
         return doc, problems + [Problem(path, 1, 1, "", "the file is empty")]
     return doc, problems
@@ -215,6 +225,9 @@ def _syntax_problem(err: yaml.MarkedYAMLError, source: str, path: str) -> Proble
             tab = source.find("\t", start, end if end >= 0 else len(source))
             col = tab - start + 1 if tab >= 0 else col
         return Problem(path, line, col, "", "YAML syntax error: a tab is used for indentation; indent with spaces, not tabs")
+    hint = explain_syntax_error(source, line)
+    if hint:
+        return Problem(path, hint.line, hint.col, hint.field, f"YAML syntax error: {hint.message}")
     message = f"YAML syntax error: {err.problem or err.context}"
     if err.context and err.problem:
         message += f" ({err.context})"
@@ -255,16 +268,21 @@ def _value(reading: _Reading, path: tuple, depth: int):
     parser, doc, problems = reading.parser, reading.doc, reading.problems
     event = parser.get_event()
     if isinstance(event, AliasEvent) or event.anchor:
-        raise _Refused(event.start_mark, "anchors (&name) and aliases (*name) are not allowed; write the value out in full")
+        typed = _as_text(reading.source, event.start_mark, whole=True)
+        raise _Refused(event.start_mark, "anchors (&name) and aliases (*name) are not allowed; write the value out in full" + (f", or in quotes if it is text: {typed}" if typed else ""))
     if depth > MAX_DEPTH:
         raise _Refused(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
     line, col = event.start_mark.line + 1, event.start_mark.column + 1
     doc.marks[path] = (line, col)
     if event.tag is not None:
-        problems.append(Problem(doc.path, line, col, field_name(path), _tag_message(event.tag)))
+        # A local tag on plain text (summary: !important) is most likely text that starts with !.
+        typed = _as_text(reading.source, event.start_mark) if isinstance(event, ScalarEvent) and not event.style and _LOCAL_TAG.fullmatch(event.tag) else None
+        problems.append(Problem(doc.path, line, col, field_name(path), _tag_message(event.tag) + (f": {typed}" if typed else "")))
     if isinstance(event, ScalarEvent):
         if event.style == '"':  # only escapes in double quotes write characters the file scan cannot see
             _escaped_hidden(reading, event, path, "text")
+        elif not event.style:
+            _cut_by_comment(reading, event, path)
         return _scalar(event, line, col, path, doc.path, problems)
     if isinstance(event, SequenceStartEvent):
         items = []
@@ -319,6 +337,31 @@ def _escaped_hidden(reading: _Reading, event: ScalarEvent, path: tuple, what: st
             reading.problems.append(Problem(reading.doc.path, line, col, field_name(path), message if what == "text" else f"the key {message}"))
             return True
     return False
+
+
+def _as_text(source: str, mark, whole: bool = False) -> str | None:
+    """The line to type for a value at `mark` that was meant as text, or None; with `whole`, only where text follows a name (&Co team)."""
+    end = _LINE_END.search(source, mark.index)
+    value = source[mark.index : end.start() if end else len(source)].strip()
+    if whole and " " not in value:
+        return None
+    return quoting_hint(source, mark.line + 1, mark.column + 1)
+
+
+def _cut_by_comment(reading: _Reading, event: ScalarEvent, path: tuple) -> None:
+    """Report plain text that a " #" cuts short (evidence: Ranked #1): YAML drops the rest of the line as a comment."""
+    source, start, end = reading.source, event.start_mark, event.end_mark
+    line_end = _LINE_END.search(source, end.index)
+    rest = source[end.index : line_end.start() if line_end else len(source)]
+    cut = _CUT.match(rest)
+    if start.line != end.line or not cut:
+        return
+    line_start = start.index - start.column
+    text = source[start.index : end.index + len(rest)].strip()
+    before = source[line_start : start.index].strip()
+    typed = f"{before} {quoted(text)}" if before else quoted(text)
+    where = end.column + cut.end() + 1
+    reading.problems.append(Problem(reading.doc.path, start.line + 1, where, field_name(path), f"{COMMENT_CUT}; put the text in quotes: {typed}"))
 
 
 def _tag_message(tag: str) -> str:

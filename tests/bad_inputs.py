@@ -90,8 +90,63 @@ CASES = {
         f"{KROGER}:9:1: name: duplicate key (first given on line 7); keep one",
     ),
     "yaml syntax error": (
-        lambda t: t.replace('industry: "Grocery retail"', 'industry: "Grocery retail'),
+        lambda t: t.replace('industry: "Grocery retail"', 'industry: "Grocery retail"\n- Grocery'),
         None,  # checked below: the parser's own words vary, the place must not
+    ),
+    # What people type in plain text that YAML reads as something else, and keys indented wrongly: the line, the field and the fix.
+    "unclosed quote": (
+        lambda t: t.replace('industry: "Grocery retail"', 'industry: "Grocery retail'),
+        f'{KROGER}:8:11: industry: YAML syntax error: the " that opens the text is never closed; put the text in quotes: industry: "Grocery retail"',
+    ),
+    "colon in text": (
+        lambda t: t.replace('industry: "Grocery retail"', "industry: Grocery retail: supermarkets and pharmacies"),
+        f'{KROGER}:8:25: industry: YAML syntax error: ": " inside text starts a new field; '
+        'put the text in quotes: industry: "Grocery retail: supermarkets and pharmacies"',
+    ),
+    "text cut by a comment": (
+        lambda t: t.replace('industry: "Grocery retail"', "industry: Grocery retail, #1 in the US"),
+        f'{KROGER}:8:27: industry: " #" starts a comment, so the rest of the line is left out; '
+        'put the text in quotes: industry: "Grocery retail, #1 in the US"',
+    ),
+    "text starting with a quote": (
+        lambda t: t.replace('industry: "Grocery retail"', 'industry: "Grocery" retail'),
+        f"{KROGER}:8:19: industry: YAML syntax error: the \" at the start makes a quoted text that ends here; "
+        "put the text in quotes: industry: '\"Grocery\" retail'",
+    ),
+    "apostrophe in single quotes": (
+        lambda t: t.replace('industry: "Grocery retail"', "industry: 'America's grocer'"),
+        f"{KROGER}:8:19: industry: YAML syntax error: the ' at the start makes a quoted text that ends here; "
+        'put the text in quotes: industry: "America\'s grocer"',
+    ),
+    "list item with a colon": (
+        lambda t: t.replace("  - >-\n    Works with substantial company investment behind it.", "  - Funding: substantial company investment"),
+        f'{KROGER}:27:5: what_the_team_does[1]: expected text, got a group of fields; ": " inside text starts a new field; '
+        'put the text in quotes: - "Funding: substantial company investment"',
+    ),
+    "key indented by 3 spaces": (
+        lambda t: t.replace("    source: wanger-2023", "   source: wanger-2023"),
+        f"{KROGER}:17:4: positions.operating-principle.source: YAML syntax error: wrong indentation: "
+        "indent `source:` like `position:` on line 16 (4 spaces)",
+    ),
+    "key indented by 5 spaces": (
+        lambda t: t.replace("    source: wanger-2023", "     source: wanger-2023"),
+        f"{KROGER}:17:6: positions.operating-principle.source: YAML syntax error: wrong indentation: "
+        "indent `source:` like `position:` on line 16 (4 spaces)",
+    ),
+    "first key of a group indented by 3 spaces": (
+        lambda t: t.replace("    position: coaching", "   position: coaching"),
+        f"{KROGER}:16:4: positions.operating-principle.position: YAML syntax error: wrong indentation: "
+        "indent `position:` like `source:` on line 17 (4 spaces)",
+    ),
+    "key moved out of its group": (
+        lambda t: t.replace("    source: wanger-2023", "  source: wanger-2023"),
+        f"{KROGER}:17:3: positions.operating-principle.source: YAML syntax error: wrong indentation: "
+        "indent `source:` like `position:` on line 16 (4 spaces)",
+    ),
+    "last key moved out of its group": (
+        lambda t: t.replace("    source: wanger-2023\n", "").replace("what_the_team_does:", "  source: wanger-2023\nwhat_the_team_does:"),
+        f"{KROGER}:22:3: positions.operating-principle.source: wrong indentation: "
+        "indent `source:` like `evidence:` on line 17 (4 spaces), inside `operating-principle:`",
     ),
     "block scalar in a one-line field": (
         lambda t: t.replace('industry: "Grocery retail"', "industry: |\n  Grocery retail"),

@@ -189,3 +189,38 @@ def test_every_broken_source_reference_is_reported_at_once(tmp_path):
         (26, "positions.work-allocation.source", "'sharebird-org' is not one of this file's sources (did you mean sharebird-placement?)"),
         (77, "sources[1].id", "duplicate source id 'sharebird-placement' (also sources[0].id)"),
     ]
+
+
+def test_a_structural_problem_does_not_hide_the_reference_problems_of_the_same_file(tmp_path):
+    """A missing field, a kind that is not a choice, a source id the file does not list and a date in the future: all in one run."""
+    data = frozen_data(tmp_path)
+    path = data / "case-studies/kroger.yml"
+    text = path.read_text().replace('industry: "Grocery retail"\n', "").replace("kind: secondary", "kind: primary")
+    path.write_text(text.replace("source: wanger-2023", "source: wanger-2024").replace('last_reviewed: "2026-11-21"', 'last_reviewed: "2999-01-01"'))
+    assert [str(p) for p in problems_in(data)] == [
+        f"{KROGER}:7:1: industry: missing required field; add it, e.g. industry: \"Grocery retail\"",
+        f"{KROGER}:16:13: positions.operating-principle.source: 'wanger-2024' is not one of this file's sources (did you mean wanger-2023?); valid choices: wanger-2023",
+        f"{KROGER}:43:11: sources[0].kind: 'primary' is not a valid choice; valid choices: first-hand, secondary",
+        f"{KROGER}:50:16: last_reviewed: 2999-01-01 is in the future (today is {TODAY.isoformat()})",
+    ]
+
+
+def test_a_yaml_problem_does_not_hide_the_schema_and_reference_problems_of_the_same_file(tmp_path):
+    data = frozen_data(tmp_path)
+    path = data / "case-studies/kroger.yml"
+    text = path.read_text().replace('industry: "Grocery retail"', "industry: NO")
+    text = text.replace("  - >-\n    Works with substantial company investment behind it.", "  - Funding: substantial company investment")
+    path.write_text(text.replace("source: wanger-2023", "source: wanger"))
+    assert [(p.line, p.field, p.message.split(";")[0]) for p in problems_in(data)] == [
+        (8, "industry", "bare NO means true/false to many YAML tools"),
+        (17, "positions.operating-principle.source", "'wanger' is not one of this file's sources (did you mean wanger-2023?)"),
+        (27, "what_the_team_does[1]", "expected text, got a group of fields"),
+    ]
+
+
+def test_a_reference_problem_is_not_repeated_where_the_schema_already_reported_the_field(tmp_path):
+    """A position that is not a choice is one mistake: the schema's message, not a second one from the reference check."""
+    data = frozen_data(tmp_path)
+    path = data / "case-studies/kroger.yml"
+    path.write_text(path.read_text().replace('industry: "Grocery retail"\n', "").replace("position: coaching", "position: teaching"))
+    assert [p.field for p in problems_in(data)] == ["industry", "positions.operating-principle.position"]

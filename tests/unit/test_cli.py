@@ -71,7 +71,7 @@ def test_check_covers_pages_too(capsys, root):
     status, out, _ = run(capsys, "--root", root, "check")
     assert status == 1
     assert out[:4] == [
-        "content/notes.md:3:1: front matter: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)",
+        'content/notes.md:2:8: title: YAML syntax error: a value that starts with [ is read as a list; put the text in quotes: title: "[unclosed"',
         "data/spectrums.yml:1:1: spectrums.degree-of-focus: the spectrum needs a page: create content/models/degree-of-focus.md",
         "data/spectrums.yml:1:1: spectrums.operating-principle: the spectrum needs a page: create content/models/operating-principle.md",
         "data/spectrums.yml:1:1: spectrums.team-hierarchy: the spectrum needs a page: create content/models/team-hierarchy.md",
@@ -347,3 +347,86 @@ def test_check_without_mkdocs_yml_says_where_it_looked(capsys, root):
     status, out, _ = run(capsys, "--root", root, "check")
     assert status == 1
     assert out[0] == f"mkdocs.yml:1:1: not found in {root.resolve()}; run this in the playbook's folder or pass --root"
+
+
+# Wording that says prod ops sits somewhere, which is not a reporting line (CONTRIBUTING: "Reports to, not sits inside").
+SITS = re.compile(r"\bprod ops (people )?sits? (within|inside|under|in)\b", re.I)
+
+
+def scaffold_sections(text):
+    """The scaffold's top-level fields (written or commented out), each with the comment lines just above it."""
+    sections, comments = {}, []
+    for line in text.splitlines():
+        field = re.fullmatch(r"#? ?([a-z_]+):.*", line)
+        if field and not line.startswith("#   ") and field[1] not in ("yaml-language-server",):
+            sections[field[1]] = comments
+            comments = []
+        elif line.startswith("#"):
+            comments.append(line)
+        elif not line.strip():
+            comments = []  # a blank line ends the comment that belongs to the next field
+    return sections
+
+
+def test_the_scaffold_s_reporting_lines_each_say_reports_to_and_never_sit_within(capsys, root):
+    from macros.load import load_options
+
+    lines = scaffold(capsys, root).splitlines()
+    for line in load_options(root / "data")[1]:
+        (option,) = [text for text in lines if text.startswith(f"#   {line.id}: ")]
+        assert not SITS.search(option), option
+        assert re.search(r"\breport|\brolls up into\b", option), option
+
+
+def test_the_scaffold_gives_one_rule_for_what_to_fill_in_and_what_to_delete(capsys, root):
+    """A field without "Only if" above it is one the schema requires; one with it is one the schema lets you leave out."""
+    import json
+
+    text = scaffold(capsys, root)
+    assert "every empty field" not in text and "Fill in every field that has no \"Only if\" above it" in text
+    required = set(json.loads((root / "data/schema/case-study.schema.json").read_text())["required"])
+    sections = scaffold_sections(text)
+    assert set(sections) == required | {"positions", "specialisation", "reporting_line"}
+    for field, comments in sections.items():
+        only_if = any("Only if" in line for line in comments)
+        assert only_if == (field not in required), field
+
+
+def test_the_scaffold_says_which_date_is_published_and_places_a_one_person_function(capsys, root):
+    from macros.load import load_options
+
+    text = scaffold(capsys, root)
+    assert "last updated" in text and '"Updated 2024-05-02"' in text and "If it shows no date, leave published out." in text
+    team = next(s for s in load_options(root / "data")[0] if s.id == "team-hierarchy")
+    one_person = text[text.index("A prod ops function of one person") :].split("\npositions:")[0]
+    named = set(re.findall(r"\b[a-z]+(?:-[a-z]+)+\b|\bhybrid\b", one_person))
+    assert named and named <= {p.id for p in team.positions}, named
+
+
+def delete_block(text, start):
+    """The scaffold without the block that starts at line `start` (a spectrum with its comments), as an editor deletes it."""
+    lines = text.split("\n")
+    first = last = lines.index(start) + 1
+    while lines[first - 2].startswith("  #"):
+        first -= 1
+    while lines[last].startswith("    "):
+        last += 1
+    first -= 1
+    return "\n".join(lines[:first] + lines[last:])
+
+
+def test_a_scaffold_filled_as_it_says_passes_check(capsys, root):
+    """The smallest case study the scaffold's rules allow: the required fields, one stated spectrum, the rest deleted."""
+    text = scaffold(capsys, root)
+    text = text.replace("industry:\n", "industry: Example software\n").replace("summary:\n", "summary: A made-up company.\n")
+    text = text.replace("  - id:\n    kind:\n    title:\n    publisher:\n", "  - id: acme-careers\n    kind: first-hand\n    title: Our product team\n    publisher: Acme\n")
+    text = text.replace("    # published:\n", '    published: "Updated 2024-05-02"\n')
+    for spectrum in ("operating-principle", "work-allocation", "degree-of-focus"):
+        text = delete_block(text, f"  {spectrum}:")
+    text = text.replace("  team-hierarchy:\n    position:\n    source:\n    evidence:\n", "  team-hierarchy:\n    position: separate-team\n    source: acme-careers\n    evidence: The page says one person runs prod ops full time.\n")
+    text = text.replace("what_the_team_does:\n  -\n", "what_the_team_does:\n  - Runs planning.\n").replace("lessons:\n  -\n", "lessons:\n  - A team of one can own planning.\n")
+    (root / "data/case-studies/acme-corp.yml").write_text(text)
+    status, out, _ = run(capsys, "--root", root, "check")
+    assert status == 0, out
+    acme = next(s for s in load_playbook(root / "data").case_studies if s.slug == "acme-corp")
+    assert list(acme.positions) == ["team-hierarchy"] and acme.reporting_line is None and acme.sources[0].published == "Updated 2024-05-02"

@@ -40,8 +40,14 @@ def test_duplicate_key_names_both_lines():
 
 
 def test_alias_is_refused():
-    assert problems("a: &x hello\nb: *x\n") == [
+    assert problems("a: &x\n  b: 1\nc: *x\n") == [
         "x.yml:1:4: anchors (&name) and aliases (*name) are not allowed; write the value out in full"
+    ]
+
+
+def test_text_that_starts_like_an_anchor_is_refused_with_the_quoted_line():
+    assert problems("industry: &Co retail\n") == [
+        'x.yml:1:11: anchors (&name) and aliases (*name) are not allowed; write the value out in full, or in quotes if it is text: industry: "&Co retail"'
     ]
 
 
@@ -59,9 +65,15 @@ def test_oversized_file_is_refused_without_parsing():
     assert problems("a: " + "x" * 100 + "\n", max_bytes=50) == ["x.yml:1:1: file is 104 bytes; the limit is 50 bytes"]
 
 
-def test_syntax_error_points_at_the_line():
-    found = problems("name: Acme\nsummary: [unclosed\nindustry: x\n")
-    assert len(found) == 1 and found[0].startswith("x.yml:3:9: YAML syntax error:")
+def test_syntax_error_without_a_known_cause_gives_libyaml_s_place():
+    found = problems("name: Acme\n- item\n")
+    assert len(found) == 1 and found[0].startswith("x.yml:2:1: YAML syntax error:"), found
+
+
+def test_an_unclosed_bracket_is_traced_to_the_value_that_opened_it():
+    assert problems("name: Acme\nsummary: [unclosed\nindustry: x\n") == [
+        'x.yml:2:10: summary: YAML syntax error: a value that starts with [ is read as a list; put the text in quotes: summary: "[unclosed"'
+    ]
 
 
 TAB = "YAML syntax error: a tab is used for indentation; indent with spaces, not tabs"
@@ -112,7 +124,8 @@ def test_custom_tags_are_refused():
     ],
 )
 def test_every_explicit_tag_is_refused(text, tag):
-    assert problems(text) == [f"x.yml:1:4: a: the tag {tag} is not allowed: write the value plainly, in quotes if it is text"]
+    typed = ': a: "!custom x"' if tag == "!custom" else ""  # a local tag on plain text is most likely text
+    assert problems(text) == [f"x.yml:1:4: a: the tag {tag} is not allowed: write the value plainly, in quotes if it is text{typed}"]
 
 
 def test_a_tag_on_a_key_or_the_document_is_refused():
@@ -263,3 +276,108 @@ def test_a_field_name_never_prints_a_direction_override():
     """Problems about a key that holds one show it as an escape, so the terminal does not reorder the line."""
     found = problems("na\u202eme: A\nna\u202eme: B\n")
     assert found[-1] == "x.yml:2:1: na\\u202eme: duplicate key (first given on line 1); keep one"
+
+
+# A case study as an editor types it; each mistake below is one a person makes, with the place, field and fix it must get.
+TYPED = """\
+name: "Acme"
+industry: Business software
+positions:
+  operating-principle:
+    position: coaching
+    source: acme-blog
+    evidence: >-
+      The post says the team teaches planning.
+sources:
+  - id: acme-blog
+    kind: first-hand
+    title: How we plan
+    author: Ada Example
+  - id: acme-talk
+    kind: secondary
+    title: A talk
+last_reviewed: "2026-01-31"
+"""
+WRONG = "YAML syntax error: wrong indentation: indent"
+QUOTE = "put the text in quotes:"
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        # a key indented by 3 spaces, or 5, among keys indented by 4
+        ("    source: acme-blog", "   source: acme-blog", f"6:4: positions.operating-principle.source: {WRONG} `source:` like `position:` on line 5 (4 spaces)"),
+        ("    source: acme-blog", "     source: acme-blog", f"6:6: positions.operating-principle.source: {WRONG} `source:` like `position:` on line 5 (4 spaces)"),
+        # the first key of a group indented by 3: libyaml stops on the next line, the mistake is this one
+        ("    position: coaching", "   position: coaching", f"5:4: positions.operating-principle.position: {WRONG} `position:` like `source:` on line 6 (4 spaces)"),
+        # a key moved out to its group's column: legal there, so the next line fails; the mistake is the moved key
+        ("    source: acme-blog", "  source: acme-blog", f"6:3: positions.operating-principle.source: {WRONG} `source:` like `position:` on line 5 (4 spaces)"),
+        ("    position: coaching", "  position: coaching", f"5:3: positions.operating-principle.position: {WRONG} `position:` like `source:` on line 6 (4 spaces)"),
+        ("industry: Business software", " industry: Business software", f"2:2: industry: {WRONG} `industry:` like `name:` on line 1 (no spaces)"),
+        ("    title: How we plan", "   title: How we plan", f"12:4: sources[0].title: {WRONG} `title:` like `kind:` on line 11 (4 spaces)"),
+        ("  - id: acme-talk", " - id: acme-talk", f"14:2: sources[1]: {WRONG} `- id:` like `- id:` on line 10 (2 spaces)"),
+        # a block's text running into a wrongly indented key
+        ("last_reviewed:", " last_reviewed:", f"17:2: last_reviewed: {WRONG} `last_reviewed:` like `sources:` on line 9 (no spaces)"),
+    ],
+    ids=["3-spaces", "5-spaces", "first-key-3-spaces", "key-out-of-its-group", "first-key-at-group-column", "top-level-1-space",
+         "source-field-3-spaces", "list-item-1-space", "after-a-list"],
+)
+def test_a_misplaced_key_is_named_at_its_own_line_with_what_to_line_it_up_with(old, new, expected):
+    assert TYPED.count(old) == 1
+    found = problems(TYPED.replace(old, new))
+    assert found == [f"x.yml:{expected}"]
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("industry: Business software", "industry: Software: business tools", f'2:19: industry: YAML syntax error: ": " inside text starts a new field; {QUOTE} industry: "Software: business tools"'),
+        ("evidence: >-\n      The post says the team teaches planning.", "evidence: The team: 4 people, teaching planning",
+         f'7:23: positions.operating-principle.evidence: YAML syntax error: ": " inside text starts a new field; {QUOTE} evidence: "The team: 4 people, teaching planning"'),
+        ("title: How we plan", "title: Planning: how we do it", f'12:20: sources[0].title: YAML syntax error: ": " inside text starts a new field; {QUOTE} title: "Planning: how we do it"'),
+        ("industry: Business software", "industry: Business software #1", f'2:29: industry: " #" starts a comment, so the rest of the line is left out; {QUOTE} industry: "Business software #1"'),
+        ("industry: Business software", 'industry: "Business" software', f"2:20: industry: YAML syntax error: the \" at the start makes a quoted text that ends here; {QUOTE} industry: '\"Business\" software'"),
+        ("industry: Business software", "industry: 'Acme's software'", f'2:16: industry: YAML syntax error: the \' at the start makes a quoted text that ends here; {QUOTE} industry: "Acme\'s software"'),
+        ("industry: Business software", 'industry: "Business software', f'2:11: industry: YAML syntax error: the " that opens the text is never closed; {QUOTE} industry: "Business software"'),
+        ("industry: Business software", "industry: - software", f'2:11: industry: YAML syntax error: a value that starts with "- " is read as a list item; {QUOTE} industry: "- software"'),
+        ("industry: Business software", "industry: *Business* software", f'2:11: industry: YAML syntax error: a value that starts with * is read as an alias; {QUOTE} industry: "*Business* software"'),
+        ("author: Ada Example", "author: @ada", f'13:13: sources[0].author: YAML syntax error: YAML does not allow a value to start with @; {QUOTE} author: "@ada"'),
+        ("industry: Business software", "industry: `Business` software", f'2:11: industry: YAML syntax error: YAML does not allow a value to start with `; {QUOTE} industry: "`Business` software"'),
+        ("industry: Business software", "industry: %20 business software", f'2:11: industry: YAML syntax error: a value that starts with % is read as a directive; {QUOTE} industry: "%20 business software"'),
+        ("industry: Business software", "industry: [Business] software", f'2:11: industry: YAML syntax error: a value that starts with [ is read as a list; {QUOTE} industry: "[Business] software"'),
+        ("industry: Business software", "industry: > 50 teams of software", f'2:11: industry: YAML syntax error: a value that starts with > is read as a block of text; {QUOTE} industry: "> 50 teams of software"'),
+        ("industry: Business software", "industry: !Business software", f'2:11: industry: the tag !Business is not allowed: write the value plainly, in quotes if it is text: industry: "!Business software"'),
+        ("industry: Business software", "industry: &Business software", f'2:11: anchors (&name) and aliases (*name) are not allowed; write the value out in full, or in quotes if it is text: industry: "&Business software"'),
+    ],
+    ids=["colon", "colon-in-evidence", "colon-in-a-source", "hash", "leading-double-quote", "apostrophe-in-single-quotes", "unclosed-quote",
+         "dash", "star", "at", "backtick", "percent", "bracket", "greater-than", "exclamation", "ampersand"],
+)
+def test_text_that_yaml_reads_otherwise_says_to_quote_it_and_shows_the_line(old, new, expected):
+    assert TYPED.count(old) == 1
+    assert problems(TYPED.replace(old, new)) == [f"x.yml:{expected}"]
+
+
+def test_the_corrected_line_reads_back_as_the_text_typed():
+    """Each suggested line, pasted in, loads cleanly and gives the text the person meant."""
+    for typed, meant in [("The team: 4 people", "The team: 4 people"), ('"Coaching" is the word', '"Coaching" is the word'), ("Acme's #1 \\ tool", "Acme's #1 \\ tool")]:
+        line = problems(f"evidence: {typed}: x\n")[0].split(f"{QUOTE} ")[1]
+        doc, found = load_yaml(line + "\n", "x.yml")
+        assert found == [] and doc.data == {"evidence": f"{meant}: x"}
+
+
+def test_text_wrapped_over_lines_with_a_colon_is_told_to_use_a_block():
+    found = problems(TYPED.replace("industry: Business software", "industry: Business software for large\n  and small teams: mostly online"))
+    assert found == [
+        'x.yml:3:18: industry: YAML syntax error: ": " inside text starts a new field; write the text as a block: `industry: >-` with the text on the lines below it, indented'
+    ]
+    # A wrapped line that starts like a key could be either mistake: the message names both.
+    found = problems(TYPED.replace("industry: Business software", "industry: Business software for\n  teams: large and small"))
+    assert found == [
+        f"x.yml:3:3: teams: {WRONG} `teams:` like `industry:` on line 2 (no spaces); "
+        "or, if this line continues the text above it, write that text as a block after `>-`"
+    ]
+
+
+def test_a_comment_with_a_space_after_its_hash_is_a_comment():
+    doc, found = load_yaml("position: coaching  # the talk says so\n", "x.yml")
+    assert found == [] and doc.data == {"position": "coaching"}
