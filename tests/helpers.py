@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+
+import pytest
 
 from macros.load import load_playbook
 from macros.model import Playbook
@@ -14,6 +17,8 @@ from macros.offline import mkdocs_build
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The case studies of the fixture site the behaviour tests run on: made-up companies built to tie (fixtures/README.md).
+SITE_FIXTURE = "ties"
 
 
 def copy_data(dest: Path) -> Path:
@@ -23,13 +28,18 @@ def copy_data(dest: Path) -> Path:
     return target
 
 
+def fixture_data(dest: Path, name: str) -> Path:
+    """A private copy of the real data folder with a fixture's case studies in place of the real ones."""
+    data = copy_data(dest)
+    shutil.rmtree(data / "case-studies")
+    shutil.copytree(FIXTURES / name / "case-studies", data / "case-studies")
+    return data
+
+
 def fixture_playbook(name: str) -> Playbook:
     """The real data with a fixture's case studies in place of the real ones, loaded: for tests with fixed expectations."""
     with tempfile.TemporaryDirectory() as tmp:
-        data = copy_data(Path(tmp))
-        shutil.rmtree(data / "case-studies")
-        shutil.copytree(FIXTURES / name / "case-studies", data / "case-studies")
-        return load_playbook(data)
+        return load_playbook(fixture_data(Path(tmp), name))
 
 
 def make_site(dest: Path, case_studies: Path | None = None) -> Path:
@@ -50,3 +60,11 @@ def make_site(dest: Path, case_studies: Path | None = None) -> Path:
 def build(site: Path, out: Path) -> subprocess.CompletedProcess:
     """Run the strict MkDocs build of `site` into `out`, as `make build` does before it adds the offline copy."""
     return mkdocs_build(site, out, timeout=300)
+
+
+def missing(tool: str, consequence: str) -> None:
+    """Skip the test for want of `tool`; under CI=true fail it instead, so CI can never pass without running it."""
+    message = f"{tool} is missing: {consequence}"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{message} (CI=true: a missing test tool fails the run)", pytrace=False)
+    pytest.skip(message, allow_module_level=True)

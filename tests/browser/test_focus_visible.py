@@ -58,8 +58,8 @@ def pages_with_controls(site) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def control_pages(real_site):
-    pages = pages_with_controls(real_site)
+def control_pages(fixture_site):
+    pages = pages_with_controls(fixture_site)
     assert KNOWN <= set(pages), pages
     return pages
 

@@ -18,7 +18,7 @@ PAGE_TYPES = {
     "spectrum": "models/work-allocation/",
     "reporting-lines": "models/reporting-lines/",
     "case-studies-index": "case-studies/",
-    "case-study": "case-studies/oscar-health/",
+    "case-study": "case-studies/zenith-freight/",  # every field stated
     "sources": "sources/",
     "glossary": "glossary/",
     "guide": "guide/workshop/",
