@@ -153,7 +153,9 @@ def open_page(browser, url, scheme):
     page.wait_for_load_state("load")
     expected = "slate" if scheme == "dark" else "default"
     assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == expected
-    return context, page, context.new_page()
+    # The page that compares pictures gets a context of its own: a second page in the same one would send the page
+    # under test to the background, where each screenshot waits about a second for a frame.
+    return context, page, browser.new_context().new_page()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -181,5 +183,6 @@ def test_focus_is_visible_on_every_control(browser, base_url, control_pages, sch
             assert page.errors == []
         finally:
             context.close()
+            lab.context.close()
     assert all(reached.values()), reached
     assert not problems, "\n".join(problems)

@@ -114,3 +114,19 @@ def test_dependabot_keeps_actions_and_python_pins_current():
         assert update["directory"] == "/", ecosystem
         assert update["schedule"]["interval"] == "weekly", ecosystem
         assert update.get("groups"), f"{ecosystem}: updates are grouped into one pull request"
+
+
+def test_a_weekly_run_tests_the_newest_releases_without_blocking_pull_requests():
+    """The newest release of every dependency, unlocked, through `make test`: scheduled, bounded in time, read-only."""
+    workflow = GITHUB / "workflows" / "newest-dependencies.yml"
+    data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    triggers = data[True]  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"schedule", "workflow_dispatch"}, "never on pull requests or pushes: it must not block them"
+    (cron,) = [entry["cron"] for entry in triggers["schedule"]]
+    minute, hour, day, month, weekday = cron.split()
+    assert (day, month) == ("*", "*") and weekday.isdigit(), f"{cron}: once a week"
+    (job,) = data["jobs"].values()
+    assert job["permissions"] == {"contents": "read"} and 0 < job["timeout-minutes"] <= 60
+    script = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "--upgrade --upgrade-strategy eager -e \".[test]\"" in script and "requirements/" not in script  # no lock
+    assert script.rstrip().endswith("make test")
