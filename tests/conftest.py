@@ -3,37 +3,15 @@
 
 from __future__ import annotations
 
-import fcntl
-import os
 from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, ROOT, SITE_FIXTURE, make_site
+from helpers import FIXTURES, ROOT, SITE_FIXTURE, built_once, make_site
 from macros.offline import build_with_offline_copy
 
 # Fixtures that read data/ through a built site: a test that uses one derives its expectations from the data.
 REAL_DATA_FIXTURES = {"real_site", "real_base_url", "zensical_site"}
-
-
-def built_once(tmp_path_factory, name: str, build) -> Path:
-    """The site `build(dest)` writes, built once per run: pytest-xdist's workers share it, the first building it under a lock.
-
-    A failed build is kept with its messages, so every test that needs it fails with them instead of building again.
-    """
-    shared = tmp_path_factory.getbasetemp()
-    shared = shared.parent if os.environ.get("PYTEST_XDIST_WORKER") else shared  # the run's folder, not the worker's
-    dest, failed = shared / name, shared / f"{name}.failed"
-    with open(shared / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not dest.exists() and not failed.exists():
-            dest.mkdir()
-            result = build(dest)
-            if result.returncode:
-                failed.write_text(result.stderr[-5000:], "utf-8")
-    if failed.exists():
-        pytest.fail(f"the {name} did not build:\n{failed.read_text('utf-8')}", pytrace=False)
-    return dest / "site"
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -68,3 +69,27 @@ def missing(tool: str, consequence: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{message} (CI=true: a missing test tool fails the run)", pytrace=False)
     pytest.skip(message, allow_module_level=True)
+
+
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """The site `build(dest)` writes, built once per run: pytest-xdist's workers share it, the first building it under a lock.
+
+    A failed build is kept with its messages, so every test that needs it fails with them instead of building again.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    shared = shared.parent if os.environ.get("PYTEST_XDIST_WORKER") else shared  # the run's folder, not the worker's
+    dest, failed = shared / name, shared / f"{name}.failed"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not dest.exists() and not failed.exists():
+            dest.mkdir()
+            try:
+                result = build(dest)
+            except Exception as error:  # a timeout, say: the others must not take the half-built folder
+                failed.write_text(f"{type(error).__name__}: {error}", "utf-8")
+                raise
+            if result.returncode:
+                failed.write_text(result.stderr[-5000:], "utf-8")
+    if failed.exists():
+        pytest.fail(f"the {name} did not build:\n{failed.read_text('utf-8')}", pytrace=False)
+    return dest / "site"

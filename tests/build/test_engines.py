@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import DATA, FIXTURES, ROOT, build, make_site, missing
+from helpers import DATA, FIXTURES, ROOT, build, built_once, make_site, missing
 from macros import links
 from macros.load import load_playbook
 from macros.zensical import VERSION, build_with_zensical
@@ -33,12 +33,10 @@ _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _HEADING_ID = re.compile(r'<h[1-6][^>]*\bid="([^"]+)"')
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("zensical") / "site"
-    result = build_with_zensical(ROOT, out, timeout=300)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out
+    """The real playbook built by Zensical, once per run (shared by parallel workers)."""
+    return built_once(tmp_path_factory, "zensical-site", lambda dest: build_with_zensical(ROOT, dest / "site", timeout=300))
 
 
 def pages(site: Path) -> dict[str, str]:
