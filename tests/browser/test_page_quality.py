@@ -51,7 +51,8 @@ def test_layout_fits_the_viewport(browser, base_url, name, width, height):
     page.goto(base_url + PAGE_TYPES[name])
     page.wait_for_load_state("load")
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+    # For a person to look at; the print page is the whole playbook, which takes long to draw on a busy machine.
+    page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True, timeout=120_000)
     overflow = page.evaluate(
         """() => {
             const width = document.documentElement.clientWidth;
