@@ -77,7 +77,8 @@ def built_once(tmp_path_factory, name: str, build) -> Path:
     A failed build is kept with its messages, so every test that needs it fails with them instead of building again.
     """
     shared = tmp_path_factory.getbasetemp()
-    shared = shared.parent if os.environ.get("PYTEST_XDIST_WORKER") else shared  # the run's folder, not the worker's
+    if shared.name == f"popen-{os.environ.get('PYTEST_XDIST_WORKER')}":
+        shared = shared.parent  # the run's folder, which its workers share, not this worker's
     dest, failed = shared / name, shared / f"{name}.failed"
     with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -113,10 +113,12 @@ def test_valid_awkward_new_companies_keep_every_test_over_the_real_data_green(tm
     checked = subprocess.run([*cli, "check"], cwd=copy, capture_output=True, text=True)
     assert checked.returncode == 0 and checked.stdout.startswith("No problems found"), checked.stdout
 
-    # The copy's own code and tests (the current folder comes first on sys.path); wide lines keep each reason whole.
+    # The copy's own code and tests (the current folder comes first on sys.path), in one process of its own even when
+    # this run is spread over workers; wide lines keep each reason whole.
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-m", "real_data", "-q", "-rfE", "-p", "no:cacheprovider", "tests"],
-        cwd=copy, env={**os.environ, INSIDE: "1", "COLUMNS": "400"}, capture_output=True, text=True, timeout=1800,
+        cwd=copy, env={**{k: v for k, v in os.environ.items() if not k.startswith("PYTEST_XDIST")}, INSIDE: "1", "COLUMNS": "400"},
+        capture_output=True, text=True, timeout=1800,
     )
     failed = [line for line in run.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
     what = "; ".join(f"{path.name} ({name}: {why})" for name, (why, path) in added.items())
