@@ -31,10 +31,12 @@ def fixture_site(tmp_path_factory) -> Path:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark every test that reads the real data through a built site as `real_data` (the new-company guard runs these)."""
+    """Mark every test that reads the real data through a built site as `real_data` (the new-company guard runs these),
+    and put the `long` ones first: a long test handed out last keeps one worker busy while the others wait."""
     for item in items:
         if REAL_DATA_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.real_data)
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: the rest keep their order
 
 
 _HOSTILE: list[str] = []

@@ -158,6 +158,7 @@ def open_page(browser, url, scheme):
     return context, page, browser.new_context().new_page()
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_focus_is_visible_on_every_control(browser, base_url, control_pages, scheme):
     problems: list[str] = []

@@ -104,6 +104,7 @@ def add_company(playbook_cli: list[str], copy: Path, name: str, fill) -> Path:
     return path
 
 
+@pytest.mark.long
 @pytest.mark.skipif(bool(os.environ.get(INSIDE)), reason="this is the copy's own run")
 def test_valid_awkward_new_companies_keep_every_test_over_the_real_data_green(tmp_path):
     copy = tmp_path / "project"
