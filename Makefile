@@ -6,13 +6,13 @@ HOST ?= 127.0.0.1:8000
 # Material prints a notice about MkDocs 2.0 on every run; the pin in pyproject.toml already handles it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical test bench lighthouse chromium clean help lock
+.PHONY: serve build build-zensical test bench lighthouse chromium node clean help lock
 
 help:
 	@echo "make serve   preview the playbook at http://$(HOST) with live reload"
 	@echo "make build   write the static site to site/ (strict), with its offline copy in site/downloads/"
 	@echo "make build-zensical  the same site built by Zensical, into site-zensical/"
-	@echo "make test    install test tools and a Chromium, then run every test"
+	@echo "make test    install test tools, a Chromium and Node.js, then run every test on every core (TEST_WORKERS=0: one at a time)"
 	@echo "make lighthouse  Lighthouse scores of the key page types (needs npm)"
 	@echo "make lock    recompile the hashed lock files in requirements/ from pyproject.toml (LOCK_ARGS=--upgrade)"
 	@echo "make bench   time the build at 100 and 1,000 synthetic case studies against the budgets (BENCH_ARGS=--help)"
@@ -56,8 +56,21 @@ chromium: $(VENV)/.installed-test
 	  $(BIN)/python -m playwright install chromium; \
 	fi
 
-test: $(VENV)/.installed-test chromium
-	$(BIN)/python -m pytest
+# Node.js runs the adventure's JavaScript unit tests (tests/js): the one found, else on Debian/Ubuntu as root the
+# nodejs package; without it those tests skip, and fail under CI=true.
+node:
+	@if command -v node >/dev/null 2>&1 || command -v nodejs >/dev/null 2>&1; then \
+	  echo "Using Node.js: $$(command -v node || command -v nodejs)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; \
+	else \
+	  echo "Node.js is missing: install Node.js 20 or newer, or the JavaScript unit tests (tests/js) are skipped"; \
+	fi
+
+# On every core (pytest-xdist; the built sites are shared between workers), ending with the ten slowest tests.
+TEST_WORKERS ?= auto
+test: $(VENV)/.installed-test chromium node
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --durations=10
 
 # Prints a table, writes benchmarks/results.json and fails if a budget fails; e.g. BENCH_ARGS="--runs 9".
 bench: $(VENV)/.installed-test chromium

@@ -8,12 +8,19 @@ from markupsafe import Markup
 
 from . import links, views
 from .links import Linker
-from .model import Playbook
+from .model import CaseStudy, Playbook
 
 REPORTING_LINE_STEP = "reporting-line"
 SPECIALISATION_STEP = "specialisation"
 # Positions on degree of focus after which the reader is asked what to specialise by.
 SPECIALIST_POSITIONS = ("specialist", "mixed")
+
+
+def evidence(study: CaseStudy) -> int:
+    """How strong a company's evidence is, which orders equal matches: its stated placements (spectrum positions and
+    the reporting line), then how many of them a first-hand source states; each is under 10, so 32 means 3 and 2."""
+    claims = study.claims().values()
+    return len(claims) * 10 + sum(study.source(c.source).kind == "first-hand" for c in claims)
 
 
 def adventure_data(playbook: Playbook, linker: Linker) -> dict:
@@ -47,6 +54,7 @@ def adventure_data(playbook: Playbook, linker: Linker) -> dict:
                 "positions": {k: v.id for k, v in c.positions.items()},
                 "specialisation": c.specialisation.id if c.specialisation else None,
                 "reportingLine": c.reporting_line.id if c.reporting_line else None,
+                "evidence": evidence(c),
             }
             for c in playbook.case_studies
         ],

@@ -10,7 +10,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+from helpers import missing
+
+try:
+    from playwright import sync_api as playwright_api
+except ImportError:  # pragma: no cover - only without the test dependencies
+    playwright_api = None
 
 # Flags for a sandboxed, offline machine: no background calls to other hosts.
 CHROMIUM_ARGS = [
@@ -29,22 +34,36 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         """Keep test output readable."""
 
 
-@pytest.fixture(scope="session")
-def base_url(real_site):
-    """The real site, served over HTTP on a free loopback port for the whole run."""
-    handler = functools.partial(_QuietHandler, directory=str(real_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def serve(site):
+    """Serve a built site over HTTP on a free loopback port until the generator is closed; yields its address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
 
 @pytest.fixture(scope="session")
+def base_url(fixture_site):
+    """The fixture site (made-up companies the tests own), served for the whole run: behaviour tests use this one."""
+    yield from serve(fixture_site)
+
+
+@pytest.fixture(scope="session")
+def real_base_url(real_site):
+    """The real site, served for the whole run: for tests that derive what they expect from data/ (marked real_data)."""
+    yield from serve(real_site)
+
+
+@pytest.fixture(scope="session")
 def browser():
-    """One headless Chromium for the run."""
+    """One headless Chromium for the run; without Playwright or a Chromium the browser tests skip, or fail under CI=true."""
+    if playwright_api is None:
+        missing("Playwright", "the browser tests did not run; `make test` installs it")
     with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        try:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        except playwright_api.Error as error:
+            missing("Chromium", f"the browser tests did not run; `make chromium` installs one, or set CHROMIUM ({str(error).splitlines()[0]})")
         yield browser
         browser.close()
 
@@ -93,5 +112,8 @@ def axe_violations():
 
     Use as `assert not (found := axe_violations(page)), "\\n".join(found)` so a failure lists every violation.
     """
-    pytest.importorskip("axe_playwright_python")
+    try:
+        _axe_source()
+    except ImportError:
+        missing("axe-playwright-python", "the accessibility checks did not run; `make test` installs it")
     return _axe_violations

@@ -1,7 +1,8 @@
 """The choose-your-own-adventure page, in real Chromium: path, URL state, storage, history, output and accessibility.
 
-Expected texts are read from the data files (data/adventure.yml, data/spectrums.yml,
-data/reporting-lines.yml, data/case-studies/*.yml) with PyYAML, so a wording change in
+The page is the fixture site's: its companies are the made-up ones of tests/fixtures/ties/, built to tie, so which
+company matches is a fixed expectation. Other expected texts are read from the data files (data/adventure.yml,
+data/spectrums.yml, data/reporting-lines.yml and the fixture's case studies) with PyYAML, so a wording change in
 the data does not break these tests, while a wrong sentence, match or warning does.
 """
 
@@ -14,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from adventure_pages import ADVENTURE, LINES, RULES, SPECTRUMS, STORAGE_KEY, _yaml, md
-from helpers import DATA
+from helpers import DATA, FIXTURES, SITE_FIXTURE
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.browser
 # The data, as the files state it
 # ---------------------------------------------------------------------------
 
-CASES = {path.stem: _yaml(path) for path in sorted((DATA / "case-studies").glob("*.yml"))}
+CASES = {path.stem: _yaml(path) for path in sorted((FIXTURES / SITE_FIXTURE / "case-studies").glob("*.yml"))}
 SPECIALISATIONS = {x["id"]: x for s in SPECTRUMS.values() for x in s.get("specialisations", [])}
 GOALS = {g["id"]: g for g in ADVENTURE["goals"]}
 GLUE = {g["id"]: g for g in ADVENTURE["glue_work"]}
@@ -52,7 +53,7 @@ STEP_TITLES = {
 }
 CHANGE_TITLES = {**{s["id"]: s["title"] for s in SPECTRUMS.values()}, "specialisation": "Specialise by", "reporting-line": "Reporting line"}
 
-# The path of test 1: Oscar Health's stated model plus Pendo's focus and specialisation.
+# The path of test 1: Zenith Freight's stated model (every field), which Alder Labs and Yarrow Labs half share.
 TARGET = {
     "team-hierarchy": "separate-team",
     "operating-principle": "execution",
@@ -93,20 +94,13 @@ def agreement(slug: str, model: dict) -> str:
     return text + "."
 
 
-def closest(model: dict) -> list[str]:
-    """The companies that agree on something, closest first: most agreements, then fewest disagreements, then by name."""
-    def key(slug):
-        positions = CASES[slug].get("positions", {})
-        stated = [s for s in SPECTRUMS if s in positions and s in model]
-        agreed = [s for s in stated if positions[s]["position"] == model[s]]
-        return -len(agreed), len(stated) - len(agreed), CASES[slug]["name"].casefold()
-    return [slug for slug in sorted(CASES, key=key) if key(slug)[0]]
-
-
-# Worked out from the case-study files (Oscar Health, then Pendo, for the five the playbook started with),
-# so that a new company that fits the path better changes the expectation, not the test.
-EXPECTED_CLOSEST = f"Closest: {CASES[closest(TARGET)[0]]['name']} {agreement(closest(TARGET)[0], TARGET)}"
-EXPECTED_RUNNER_UP = f"Runner-up: {CASES[closest(TARGET)[1]]['name']} {agreement(closest(TARGET)[1], TARGET)}"
+# Zenith Freight agrees on all four; Alder Labs and Yarrow Labs on both they state, with evidence as strong: both
+# are shown, tied, for the runner-up's place (in the data's order; a name never decides).
+EXPECTED_MATCHES = [
+    f"Closest: Zenith Freight {agreement('zenith-freight', TARGET)}",
+    f"Runner-up (tied): Alder Labs {agreement('alder-labs', TARGET)}",
+    f"Runner-up (tied): Yarrow Labs {agreement('yarrow-labs', TARGET)}",
+]
 
 
 # ---------------------------------------------------------------------------
@@ -283,8 +277,8 @@ def test_whole_path_by_keyboard_reaches_the_result(new_page, adventure):
     assert names == ["title:Target model", f"desc:{expected_sentence()}"]
 
     matches = page.locator("#pb-result ol.pb-matches > li")
-    assert [m.text_content() for m in matches.all()] == [EXPECTED_CLOSEST, EXPECTED_RUNNER_UP]
-    assert matches.first.get_by_role("link").get_attribute("href").rstrip("/").endswith(f"case-studies/{closest(TARGET)[0]}")
+    assert [m.text_content() for m in matches.all()] == EXPECTED_MATCHES
+    assert matches.first.get_by_role("link").get_attribute("href").rstrip("/").endswith("case-studies/zenith-freight")
 
     warnings = page.locator("#pb-result ul.pb-warnings > li")
     assert [w.text_content() for w in warnings.all()] == [warning_text("execution-embedded")]
@@ -697,14 +691,14 @@ def test_adventure_works_when_storage_throws(new_page, adventure):
 # ---------------------------------------------------------------------------
 
 @pytest.fixture
-def instant_page(new_page, real_site, base_url):
+def instant_page(new_page, fixture_site, base_url):
     """A page on which Material's instant navigation is really active.
 
     mkdocs.yml has no site_url, so the built sitemap.xml lists no page and Material falls back
     to full page loads for every click. Serve the sitemap the deployed site would have
     (every built page), so that clicks on internal links are handled by instant navigation.
     """
-    pages = sorted(p.parent.relative_to(real_site).as_posix() for p in real_site.rglob("index.html"))
+    pages = sorted(p.parent.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("index.html"))
     urls = [base_url if p == "." else f"{base_url}{p}/" for p in pages]
     sitemap = (
         '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
@@ -836,8 +830,18 @@ def stated_counts(model: dict) -> dict:
     return out
 
 
-@pytest.mark.parametrize("model", [{"operating-principle": "coaching"}, TARGET, {"work-allocation": "hybrid", "degree-of-focus": "generalist"}])
-def test_rank_counts_only_the_spectrums_a_source_states(page, adventure, model):
+@pytest.mark.parametrize(
+    ("model", "expected"),
+    [
+        # Both state coaching alone of these; 株式会社みなと's sources state three placements, Quill Books' one.
+        ({"operating-principle": "coaching"}, [("minato", "Closest"), ("quill-books", "Runner-up")]),
+        (TARGET, [("zenith-freight", "Closest"), ("alder-labs", "Runner-up (tied)"), ("yarrow-labs", "Runner-up (tied)")]),
+        # Zenith Freight agrees on work allocation too, but disagrees on focus: the tie stays ahead of it.
+        ({"work-allocation": "embedded", "degree-of-focus": "generalist"}, [("alder-labs", "Closest (tied)"), ("yarrow-labs", "Closest (tied)")]),
+    ],
+    ids=["evidence", "tie-for-runner-up", "tie-for-closest"],
+)
+def test_rank_counts_only_the_spectrums_a_source_states_and_ties_are_kept(page, adventure, model, expected):
     open_for_functions(page, adventure)
     ranked = page.evaluate(
         """(model) => { const d = pbData();
@@ -846,8 +850,8 @@ def test_rank_counts_only_the_spectrums_a_source_states(page, adventure, model):
     )
     assert {r["name"]: (r["agreed"], r["stated"]) for r in ranked} == stated_counts(model)
     assert [r["agreed"] for r in ranked] == sorted((r["agreed"] for r in ranked), reverse=True)
-    first = closest(model)[0]
-    assert ranked[0]["name"] == CASES[first]["name"] and ranked[0]["text"] == agreement(first, model)
+    shown = page.evaluate("(model) => { const d = pbData(); return PB.closest(model, d, 2).map((r) => [r.study.slug, r.label, PB.agreement(r, d)]); }", model)
+    assert shown == [[slug, label, agreement(slug, model)] for slug, label in expected]
     assert page.errors == []
 
 

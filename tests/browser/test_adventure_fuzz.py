@@ -96,6 +96,7 @@ def test_malformed_links_opened_fresh(guarded, base_url, hostile_count):
     assert problems == []
 
 
+@pytest.mark.long
 def test_corrupted_storage_values(guarded, base_url, hostile_count):
     page, problems = guarded
     values = fuzz_hashes(60, seed=99) + ["", "null", "undefined", "{}", "[]", '{"step":"result"}', "x" * 1_000_000]

@@ -220,9 +220,9 @@ def test_print_shows_the_splits_on_at_most_two_pages(page, adventure, tmp_path):
     assert page.errors == []
 
 
-def test_the_workshop_kit_links_to_the_team_view_with_instant_navigation(browser, base_url, real_site):
+def test_the_workshop_kit_links_to_the_team_view_with_instant_navigation(browser, base_url, fixture_site):
     """The kit's link opens the team view, also when Material's instant navigation handles the click."""
-    pages = sorted(p.parent.relative_to(real_site).as_posix() for p in real_site.rglob("index.html"))
+    pages = sorted(p.parent.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("index.html"))
     sitemap = '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + "".join(
         f"<url><loc>{base_url if p == '.' else f'{base_url}{p}/'}</loc></url>" for p in pages) + "</urlset>"
     context = browser.new_context(reduced_motion="reduce")

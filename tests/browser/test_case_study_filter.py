@@ -30,8 +30,8 @@ def a_to_z(page, studies) -> list[str]:
     return page.evaluate("names => names.sort((a, b) => a.localeCompare(b))", [s.name for s in studies])
 
 
-def test_filter_sort_and_count(page, base_url):
-    page.goto(base_url + "case-studies/")
+def test_filter_sort_and_count(page, real_base_url):
+    page.goto(real_base_url + "case-studies/")
     count = page.locator("#pb-filter-count")
     assert count.inner_text() == f"{TOTAL} of {TOTAL} companies match."
     assert visible_names(page) == a_to_z(page, STUDIES)
@@ -59,17 +59,17 @@ def test_filter_sort_and_count(page, base_url):
     assert page.errors == []
 
 
-def test_without_javascript_the_full_table_shows(browser, base_url):
+def test_without_javascript_the_full_table_shows(browser, real_base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url + "case-studies/")
+    page.goto(real_base_url + "case-studies/")
     assert not page.locator("#pb-filter").is_visible()
     assert page.locator(".pb-table--compare tbody tr").count() == TOTAL
     assert all(row.is_visible() for row in page.locator(".pb-table--compare tbody tr").all())
     context.close()
 
 
-def test_the_table_does_not_jump_when_the_controls_appear(page, base_url):
+def test_the_table_does_not_jump_when_the_controls_appear(page, real_base_url):
     """Controls shown only once Material's script swapped html.no-js made the table jump down (Lighthouse: CLS 0.24)."""
     cdp = page.context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})  # a mid-range phone, as Lighthouse assumes
@@ -77,7 +77,7 @@ def test_the_table_does_not_jump_when_the_controls_appear(page, base_url):
         "window.pbShifts = []; new PerformanceObserver(list => list.getEntries()"
         ".forEach(entry => window.pbShifts.push(entry.value))).observe({type: 'layout-shift', buffered: true});"
     )
-    page.goto(base_url + "case-studies/")
+    page.goto(real_base_url + "case-studies/")
     page.wait_for_load_state("networkidle")
     assert page.locator("#pb-filter").is_visible()
     assert sum(page.evaluate("window.pbShifts")) < 0.01

@@ -131,7 +131,7 @@ def test_hostile_names_and_labels_stay_text(page, base_url):
     out = assert_only_text(record)
     # Each hostile text reads as it was written (line breaks become spaces).
     shown = lambda text: text.replace("\n", " ")  # noqa: E731
-    assert any(t.startswith(shown(HOSTILE["name"]) + ": agrees on") for t in out.texts), out.texts
+    assert any(t.startswith(f"Closest: {shown(HOSTILE['name'])}: agrees on") for t in out.texts), out.texts
     assert shown(HOSTILE["label"]) in out.texts  # a table cell
     assert f"Goals of prod ops: {HOSTILE['goal']}" in out.texts
     assert f"Who does the glue work today: {HOSTILE['glue']}" in out.texts

@@ -58,8 +58,8 @@ def pages_with_controls(site) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def control_pages(real_site):
-    pages = pages_with_controls(real_site)
+def control_pages(fixture_site):
+    pages = pages_with_controls(fixture_site)
     assert KNOWN <= set(pages), pages
     return pages
 
@@ -153,9 +153,12 @@ def open_page(browser, url, scheme):
     page.wait_for_load_state("load")
     expected = "slate" if scheme == "dark" else "default"
     assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == expected
-    return context, page, context.new_page()
+    # The page that compares pictures gets a context of its own: a second page in the same one would send the page
+    # under test to the background, where each screenshot waits about a second for a frame.
+    return context, page, browser.new_context().new_page()
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_focus_is_visible_on_every_control(browser, base_url, control_pages, scheme):
     problems: list[str] = []
@@ -181,5 +184,6 @@ def test_focus_is_visible_on_every_control(browser, base_url, control_pages, sch
             assert page.errors == []
         finally:
             context.close()
+            lab.context.close()
     assert all(reached.values()), reached
     assert not problems, "\n".join(problems)

@@ -1,9 +1,8 @@
-"""A reader opens the home page and reaches a case study, in real Chromium."""
+"""A reader opens the home page and reaches a case study, in real Chromium, on the fixture site (made-up companies)."""
 
 import pytest
 
-from helpers import DATA
-from macros.load import load_playbook
+from helpers import SITE_FIXTURE, fixture_playbook
 
 pytestmark = pytest.mark.browser
 
@@ -16,12 +15,12 @@ def test_home_page_to_a_case_study(page, base_url):
 
     page.get_by_role("link", name="case studies", exact=True).first.click()
     page.wait_for_url("**/case-studies/")
-    assert page.locator("table.pb-table--compare tbody tr").count() == len(load_playbook(DATA).case_studies)
+    assert page.locator("table.pb-table--compare tbody tr").count() == len(fixture_playbook(SITE_FIXTURE).case_studies)
 
-    page.get_by_role("link", name="Kroger", exact=True).click()
-    page.wait_for_url("**/case-studies/kroger/")
-    assert page.locator("h1").inner_text().startswith("Kroger")
-    assert page.title() == "Kroger - Product Ops Playbook"
+    page.get_by_role("link", name="Quill Books", exact=True).click()  # one stated placement: coaching
+    page.wait_for_url("**/case-studies/quill-books/")
+    assert page.locator("h1").inner_text().startswith("Quill Books")
+    assert page.title() == "Quill Books - Product Ops Playbook"
     model = page.locator("table.pb-table--model")
     assert model.get_by_role("link", name="Coaching").is_visible()
     assert model.get_by_text("Not stated", exact=True).count() == 4
@@ -44,7 +43,7 @@ def test_glossary_terms_show_their_definition_on_focus(page, base_url):
 
 
 def test_pages_print_without_navigation_and_with_link_addresses(page, base_url):
-    page.goto(base_url + "case-studies/oscar-health/")
+    page.goto(base_url + "case-studies/zenith-freight/")
     page.emulate_media(media="print")
     assert not page.locator(".md-header").is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
@@ -63,7 +62,7 @@ def test_the_whole_playbook_prints_as_one_document_a_page_each(page, base_url):
     breaks = parts.evaluate_all("sections => sections.map(s => getComputedStyle(s).breakBefore)")
     assert set(breaks) == {"page"}
     # Figures survive: every case study's model card is drawn.
-    assert page.locator("#case-studies-kroger .pb-svg--card").is_visible()
+    assert page.locator("#case-studies-quill-books .pb-svg--card").is_visible()
     # The filter form of the case-studies index needs its script; it is not printed.
     assert not page.locator("#case-studies .pb-filter").is_visible()
     assert page.errors == []

@@ -101,7 +101,7 @@ def add_page(site, text):
 
 
 def test_contributor_pages_never_run_macros_nor_ship_them_unrendered(tmp_path):
-    site = make_site(tmp_path)
+    site = make_site(tmp_path, FIXTURES / "one-company" / "case-studies")
     add_page(site, "# Notes\n\nSeven sevens: {{ 7*7 }} and {{ cycler.__init__.__globals__.os.popen('id').read() }}\n")
     result = build(site, tmp_path / "out")
     assert result.returncode != 0
@@ -111,7 +111,7 @@ def test_contributor_pages_never_run_macros_nor_ship_them_unrendered(tmp_path):
 
 
 def test_contributor_front_matter_cannot_switch_macros_on(tmp_path):
-    site = make_site(tmp_path)
+    site = make_site(tmp_path, FIXTURES / "one-company" / "case-studies")
     add_page(site, "---\nrender_macros: true\n---\n# Notes\n\nSeven sevens: {{ 7*7 }}\n")
     result = build(site, tmp_path / "out")
     assert result.returncode != 0
@@ -120,7 +120,7 @@ def test_contributor_front_matter_cannot_switch_macros_on(tmp_path):
 
 
 def test_a_macro_error_fails_the_build_instead_of_shipping_an_error_page(tmp_path):
-    site = make_site(tmp_path)
+    site = make_site(tmp_path, FIXTURES / "one-company" / "case-studies")
     page = site / "content/models/team-hierarchy.md"
     page.write_text(page.read_text().replace('spectrum(id="team-hierarchy")', 'spectrum(id="team-hierarchies")'))
     result = build(site, tmp_path / "out")

@@ -1,10 +1,15 @@
-"""CONTRIBUTING.md's promise: a contributor adds one valid file, touches nothing else, and the tests stay green.
+"""CONTRIBUTING.md's promise: a contributor adds valid files, touches nothing else, and the tests stay green.
 
-A copy of the project gets a new company, started with `playbook new`, dated today and filled in as
-the guide says, placed everywhere a company can be (every spectrum, a specialisation, a reporting
-line, a source other companies cite, an industry another company has). The data, unit and build
-tiers then run against the copy: a test that hard-codes the companies, or freezes a clock the new
-file's dates are later than, fails here instead of in a contributor's pull request.
+A copy of the project gets four companies, each started with `playbook new` (dated today) and filled in, chosen to be
+awkward for tests that assume facts of the data:
+- "AAA Copy": the placements and sources of the real company that states the most, under a name that sorts first,
+  so that it ties with that company wherever the other does;
+- "Zeta Widgets": every field stated (each spectrum, a specialisation, a reporting line, every source field);
+- "Solo Placement": exactly one stated placement, nothing else that is optional;
+- "株式会社みらい": a name in another script (its file name is the scaffold's company-<hex>).
+Each must pass `playbook check`. Then every test over the real data (marked real_data: the data, unit, build, node
+and browser tiers) runs once in the copy: one build of the real site with the new companies, not a second full run.
+A failure names, one line each, the tests the new companies broke and why.
 """
 
 from __future__ import annotations
@@ -14,67 +19,109 @@ import shutil
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
+import yaml
 
-from helpers import ROOT
+from helpers import DATA, ROOT
+from macros.adventure import SPECIALIST_POSITIONS
+from macros.load import load_playbook
+from macros.strictyaml import load_yaml
 
 # Set in the copy's run, so that the run does not copy the project again.
 INSIDE = "PLAYBOOK_NEW_COMPANY_GUARD"
 # What a clone holds besides the project: nothing of it belongs in the copy.
 NOT_PROJECT = shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", ".pytest_cache", "*.egg-info", ".tools", "node_modules", "test-results")
-ARTICLE = "https://www.productledalliance.com/choose-your-own-adventure-models-of-product-operations/"
-
-# The template's empty fields, and what an editor writes in them (the source speaks to everything).
-FILLED = {
-    "industry:\n": "industry: Grocery retail\n",
-    "summary:\n": "summary: A made-up company whose prod ops team coaches product teams from inside them.\n",
-    "  team-hierarchy:\n    position:\n    source:\n    evidence:\n":
-        "  team-hierarchy:\n    position: separate-team\n    source: pla-article\n    evidence: The article says a separate team of five does the work.\n",
-    "  operating-principle:\n    position:\n    source:\n    evidence:\n":
-        "  operating-principle:\n    position: coaching\n    source: pla-article\n    evidence: The article says the team teaches planning to every product team.\n",
-    "  work-allocation:\n    position:\n    source:\n    evidence:\n":
-        "  work-allocation:\n    position: embedded\n    source: pla-article\n    evidence: The article says each prod ops manager sits in one product area.\n",
-    "  degree-of-focus:\n    position:\n    source:\n    evidence:\n":
-        "  degree-of-focus:\n    position: specialist\n    source: pla-article\n    evidence: The article says each manager focuses on one kind of customer.\n",
-    "# specialisation:\n#   by: customer-type\n#   source:\n#   evidence: What the source says, in your own words.\n":
-        "specialisation:\n  by: customer-type\n  source: pla-article\n  evidence: The article says managers specialise by customer type.\n",
-    "# reporting_line:\n#   id: head-of-product\n#   source:\n#   evidence: What the source says, in your own words.\n":
-        "reporting_line:\n  id: head-of-product\n  source: pla-article\n  evidence: The article says the team reports to the chief product officer.\n",
-    "what_the_team_does:\n  -\n": "what_the_team_does:\n  - Teaches a shared planning process.\n",
-    "lessons:\n  -\n": "lessons:\n  - Coaching needs time set aside for it.\n",
-    "  - id:\n    kind:\n    title:\n    publisher:\n":
-        '  - id: pla-article\n    kind: secondary\n    title: "Choose your own adventure: models of product operations"\n    publisher: Product-Led Alliance\n',
-    "    # url: https://\n": f"    url: {ARTICLE}\n",
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/case-study.schema.json\n"
+# The editor's source, every field of it; a company with one placement keeps only the required ones.
+SOURCE = {
+    "id": "made-up-talk", "kind": "first-hand", "title": "How we run product operations", "publisher": "Example Conference",
+    "author": "Head of Product Operations", "published": "2026-01-15", "url": "https://example.com/talks/prod-ops",
 }
+REQUIRED = ("id", "kind", "title", "publisher")
 
 
-def fill(template: str) -> str:
-    """The template with every field filled; fails if the template no longer has a field this test fills."""
-    for empty, value in FILLED.items():
-        assert empty in template, f"the template changed: no {empty!r}"
-        template = template.replace(empty, value)
-    return template
+def claim(value: str, key: str = "position") -> dict:
+    """One stated placement, citing the made-up talk."""
+    return {key: value, "source": SOURCE["id"], "evidence": "The talk says so; these are the editor's own words."}
 
 
-@pytest.mark.skipif(bool(os.environ.get(INSIDE)), reason="this is the copy's own run")
-def test_a_valid_new_company_dated_today_keeps_the_real_site_tests_green(tmp_path):
-    copy = tmp_path / "project"
-    shutil.copytree(ROOT, copy, ignore=NOT_PROJECT)
-    playbook = [sys.executable, "-m", "macros.cli", "--root", str(copy)]
-    started = subprocess.run([*playbook, "new", "case-study", "Zeta Widgets"], cwd=copy, capture_output=True, text=True)
+def filled(scaffold: dict, every_source_field: bool = True, **fields) -> dict:
+    """The scaffold with the editor's values: the common text, one source, then `fields` (the placements)."""
+    source = {**scaffold["sources"][0], **{k: v for k, v in SOURCE.items() if every_source_field or k in REQUIRED}}
+    return {
+        **scaffold, "industry": "Example software", "summary": "A made-up company added by the new-company guard.",
+        "sources": [source], "what_the_team_does": ["Runs the planning calendar."], "lessons": ["Made-up lessons are still lessons."],
+        **fields,
+    }
+
+
+def richest(playbook) -> Path:
+    """The file of the real company that states the most (placements, then a specialisation); the first such by name."""
+    study = max(playbook.case_studies, key=lambda s: (len(s.claims()), s.specialisation is not None))
+    return DATA / "case-studies" / f"{study.slug}.yml"
+
+
+def companies(playbook) -> dict[str, tuple[str, callable]]:
+    """Name: (what makes it awkward, how to fill its scaffold)."""
+    original = richest(playbook)
+    copied = load_yaml(original.read_text("utf-8"), original.name)[0].data
+
+    def position(spectrum) -> str:
+        """Its first position; on a spectrum with specialisations, the first that takes one."""
+        ids = [p.id for p in spectrum.positions]
+        return next(i for i in ids if i in SPECIALIST_POSITIONS) if spectrum.specialisations else ids[0]
+
+    focus = next(s for s in playbook.spectrums if s.specialisations)
+    first, last = playbook.spectrums[0], playbook.spectrums[-1]
+    return {
+        "AAA Copy": (f"{copied['name']}'s placements and sources under a name that sorts first",
+                     lambda s: {**copied, "name": s["name"], "last_reviewed": s["last_reviewed"]}),
+        "Zeta Widgets": ("every field stated", lambda s: filled(
+            s, positions={sp.id: claim(position(sp)) for sp in playbook.spectrums},
+            specialisation=claim(focus.specialisations[-1].id, key="by"), reporting_line=claim(playbook.reporting_lines[-1].id, key="id"),
+        )),
+        "Solo Placement": ("exactly one stated placement", lambda s: filled(s, False, positions={last.id: claim(last.positions[-1].id)})),
+        "株式会社みらい": ("a name in another script", lambda s: filled(
+            s, positions={first.id: claim(first.positions[0].id)}, reporting_line=claim(playbook.reporting_lines[0].id, key="id"),
+        )),
+    }
+
+
+def add_company(playbook_cli: list[str], copy: Path, name: str, fill) -> Path:
+    """`playbook new` for `name`, its scaffold read with the project's loader, filled by `fill` and written back."""
+    folder = copy / "data/case-studies"
+    before = set(folder.iterdir())
+    started = subprocess.run([*playbook_cli, "new", "case-study", name], cwd=copy, capture_output=True, text=True)
     assert started.returncode == 0, started.stderr
-    path = copy / "data/case-studies/zeta-widgets.yml"
-    path.write_text(fill(path.read_text("utf-8")), "utf-8")
-    assert f"last_reviewed: {date.today().isoformat()}\n" in path.read_text("utf-8")  # dated today, as `new` writes it
-    checked = subprocess.run([*playbook, "check"], cwd=copy, capture_output=True, text=True)
+    (path,) = set(folder.iterdir()) - before
+    scaffold, problems = load_yaml(path.read_text("utf-8"), path.name)
+    assert not problems, [str(p) for p in problems]
+    data = fill({k: v for k, v in scaffold.data.items() if k not in ("positions",)} | {"name": name})
+    assert data["last_reviewed"] in (date.today().isoformat(), date.today()), data["last_reviewed"]  # dated today, as `new` writes it
+    path.write_text(SCHEMA_LINE + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), "utf-8")
+    return path
+
+
+@pytest.mark.long
+@pytest.mark.skipif(bool(os.environ.get(INSIDE)), reason="this is the copy's own run")
+def test_valid_awkward_new_companies_keep_every_test_over_the_real_data_green(tmp_path):
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=NOT_PROJECT, symlinks=True)
+    cli = [sys.executable, "-m", "macros.cli", "--root", str(copy)]
+    added = {name: (why, add_company(cli, copy, name, fill)) for name, (why, fill) in companies(load_playbook(DATA)).items()}
+    checked = subprocess.run([*cli, "check"], cwd=copy, capture_output=True, text=True)
     assert checked.returncode == 0 and checked.stdout.startswith("No problems found"), checked.stdout
 
-    # The copy's own code and tests (the current folder comes first on sys.path), without the browser tier.
+    # The copy's own code and tests (the current folder comes first on sys.path), in one process of its own even when
+    # this run is spread over workers; wide lines keep each reason whole.
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/data", "tests/unit", "tests/build", "-q", "-p", "no:cacheprovider"],
-        cwd=copy, env={**os.environ, INSIDE: "1"}, capture_output=True, text=True, timeout=1800,
+        [sys.executable, "-m", "pytest", "-m", "real_data", "-q", "-rfE", "-p", "no:cacheprovider", "tests"],
+        cwd=copy, env={**{k: v for k, v in os.environ.items() if not k.startswith("PYTEST_XDIST")}, INSIDE: "1", "COLUMNS": "400"},
+        capture_output=True, text=True, timeout=1800,
     )
     failed = [line for line in run.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
-    assert run.returncode == 0 and not failed, "\n".join(failed) or run.stdout[-3000:]
-    assert " passed" in run.stdout.splitlines()[-1]
+    what = "; ".join(f"{path.name} ({name}: {why})" for name, (why, path) in added.items())
+    assert run.returncode == 0 and not failed, f"with {what} added, tests over the real data fail:\n" + ("\n".join(failed) or run.stdout[-3000:])
+    assert " passed" in run.stdout.splitlines()[-1], run.stdout[-3000:]

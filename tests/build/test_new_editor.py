@@ -58,7 +58,7 @@ def test_a_new_editor_adds_a_company(tmp_path):
     data = json.loads(html.unescape(re.search(r'<template id="pb-adventure-data"[^>]*>(.*?)</template>', adventure, re.S).group(1)))
     assert {"slug": "acme-corp", "name": "Acme Corp", "href": "../case-studies/acme-corp/",
             "positions": {"operating-principle": "coaching", "work-allocation": "embedded"},
-            "specialisation": None, "reportingLine": None} in data["caseStudies"]
+            "specialisation": None, "reportingLine": None, "evidence": 22} in data["caseStudies"]
     page = (out / "case-studies/acme-corp/index.html").read_text()
     assert "Acme Corp" in page
     # each stated position points at the editor's source, which says it is first-hand

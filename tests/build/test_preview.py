@@ -8,7 +8,7 @@ import time
 import urllib.error
 import urllib.request
 
-from helpers import make_site
+from helpers import FIXTURES, make_site
 from macros.preview import error_page
 from macros.problems import Problem
 
@@ -48,7 +48,7 @@ def test_the_error_page_lists_every_problem_as_text():
 
 
 def test_a_half_filled_file_shows_its_problems_and_the_fix_brings_the_site_back(tmp_path):
-    site = make_site(tmp_path)
+    site = make_site(tmp_path, FIXTURES / "one-company" / "case-studies")
     half = site / "data/case-studies/half.yml"
     half.write_text("name: Half\nindustry:\n")
     port = free_port()

@@ -214,14 +214,13 @@ def test_every_built_page_is_well_formed_html5_with_unique_ids(real_site):
         assert len(ids) == len(set(ids)), (path.relative_to(real_site), sorted({i for i in ids if ids.count(i) > 1}))
 
 
-def test_pages_describe_themselves_for_search_engines_and_link_previews(real_site):
-    html = text(real_site, "case-studies/kroger/index.html")
-    kroger = next(s for s in PLAYBOOK.case_studies if s.slug == "kroger")
-    assert f'<meta name="description" content="{kroger.summary}">' in html
-    assert '<meta property="og:title" content="Kroger">' in html
-    assert re.search(r'<meta property="og:url" content="https?://[^"]+/case-studies/kroger/">', html)
-    sitemap = text(real_site, "sitemap.xml")
-    assert all(f"/case-studies/{s.slug}/</loc>" in sitemap for s in PLAYBOOK.case_studies)
+@pytest.mark.parametrize("study", PLAYBOOK.case_studies, ids=lambda s: s.slug)
+def test_pages_describe_themselves_for_search_engines_and_link_previews(real_site, study):
+    html = text(real_site, f"case-studies/{study.slug}/index.html")
+    assert f'<meta name="description" content="{escaped(study.summary)}">' in html
+    assert f'<meta property="og:title" content="{escaped(study.name)}">' in html
+    assert re.search(rf'<meta property="og:url" content="https?://[^"]+/case-studies/{study.slug}/">', html)
+    assert f"/case-studies/{study.slug}/</loc>" in text(real_site, "sitemap.xml")
 
 
 def test_the_404_page_helps_the_reader_on(real_site):

@@ -122,3 +122,19 @@ def test_every_job_has_a_timeout():
         jobs = yaml.safe_load(workflow.read_text())["jobs"]
         missing = [name for name, job in jobs.items() if not isinstance(job.get("timeout-minutes"), int)]
         assert not missing, f"{workflow.name}: jobs without timeout-minutes: {missing}"
+
+
+def test_a_weekly_run_tests_the_newest_releases_without_blocking_pull_requests():
+    """The newest release of every dependency, unlocked, through `make test`: scheduled, bounded in time, read-only."""
+    workflow = GITHUB / "workflows" / "newest-dependencies.yml"
+    data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    triggers = data[True]  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"schedule", "workflow_dispatch"}, "never on pull requests or pushes: it must not block them"
+    (cron,) = [entry["cron"] for entry in triggers["schedule"]]
+    minute, hour, day, month, weekday = cron.split()
+    assert (day, month) == ("*", "*") and weekday.isdigit(), f"{cron}: once a week"
+    (job,) = data["jobs"].values()
+    assert job["permissions"] == {"contents": "read"} and 0 < job["timeout-minutes"] <= 60
+    script = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "--upgrade --upgrade-strategy eager -e \".[test]\"" in script and "requirements/" not in script  # no lock
+    assert script.rstrip().endswith("make test")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, build, copy_data, make_site
+from helpers import FIXTURES, ROOT, build, copy_data, make_site
 from macros.cli import main
 from macros.gate import scan_site
 from macros.content import check_pages
@@ -84,7 +84,7 @@ def test_generated_hostile_case_study(capsys, root, name, text, expected, hostil
 def test_harmless_inputs_render_as_text_in_the_built_site(tmp_path, hostile_count):
     """Build once with every harmless case study and page: no executable script reaches the pages."""
     harmless = [p for p in STUDIES if expectation(p) == "harmless"]
-    site = make_site(tmp_path)
+    site = make_site(tmp_path, FIXTURES / "one-company" / "case-studies")
     for path in harmless:
         (site / "data/case-studies" / path.name).write_bytes(path.read_bytes())
     pages = [p for p in PAGES if expectation(p) == "harmless"]

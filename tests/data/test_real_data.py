@@ -10,6 +10,8 @@ from helpers import DATA, copy_data
 from macros.load import load_playbook
 from macros.problems import DataError
 
+pytestmark = pytest.mark.real_data
+
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 DATA_FILES = sorted(DATA.glob("*.yml")) + sorted((DATA / "case-studies").glob("*.yml"))
 

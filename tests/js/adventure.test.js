@@ -105,7 +105,7 @@ test("decisionRecord quotes text through mdEscape and keeps the link in a code s
   assert.ok(lines.includes("- Link: `https://example.org/adventure/#v=2&step=result&mode=target&goals=process&target=team-hierarchy:separate-team,degree-of-focus:specialist`"));
   assert.ok(lines.includes("| Team hierarchy | Team \\| with new line |"));
   assert.ok(lines.includes("- Goals of prod ops: \\*\\*bold\\*\\* \\_it\\_"));
-  assert.ok(lines.some((line) => line.startsWith("- Evil](javascript:alert(1)) \\[x &lt;img src=x onerror=alert(1)> \\`tick\\`: agrees on 1 of")), record);
+  assert.ok(lines.some((line) => line.startsWith("- Closest: Evil](javascript:alert(1)) \\[x &lt;img src=x onerror=alert(1)> \\`tick\\`: agrees on 1 of")), record);
   assert.doesNotMatch(record, /</);
   assert.doesNotMatch(record, /(^|[^\\])\[/);
   // Backticks only as the link's code span or escaped.
@@ -123,7 +123,7 @@ test("decisionRecord: sub-groups, their warnings, matches and moves, and the pla
   assert.ok(lines.includes("| Choice | Organisation-wide | &lt;img src=x onerror=alert(1)> | Evil](javascript:alert(1)) \\[x | \\`tick\\` \\*\\*b\\*\\* \\_u\\_ \\| # - + ! |"), record);
   assert.ok(lines.includes("| Work allocation | Embedded | Shared service | Shared service | Shared service |"));
   assert.ok(lines.includes("- &lt;img src=x onerror=alert(1)>: A pool under the CTO drifts. It is far from PMs."));
-  assert.ok(lines.some((l) => l.startsWith("- Evil](javascript:alert(1)) \\[x: Bolt: agrees on 1 of the 1 spectrum")));
+  assert.ok(lines.some((l) => l.startsWith("- Evil](javascript:alert(1)) \\[x: Closest: Bolt: agrees on 1 of the 1 spectrum")));
   assert.ok(lines.includes("- Evil](javascript:alert(1)) \\[x: Work allocation: from Embedded to Shared service"), record);
   const plan = lines.slice(lines.indexOf("## Transition plan"));
   assert.deepEqual(plan.slice(0, 8), [

@@ -27,8 +27,8 @@ const data = () => ({
   specialistPositions: ["specialist"],
   reportingLines: [position("head-of-product", "Head of product", "reporting to the head of product"), position("cto", "CTO", "reporting to the CTO")],
   caseStudies: [
-    { name: "Acme", href: "../case-studies/acme/", positions: { "team-hierarchy": "separate-team", "work-allocation": "embedded" }, reportingLine: "head-of-product" },
-    { name: "Bolt", href: "../case-studies/bolt/", positions: { "work-allocation": "shared-service" }, reportingLine: "cto" },
+    { name: "Acme", href: "../case-studies/acme/", positions: { "team-hierarchy": "separate-team", "work-allocation": "embedded" }, reportingLine: "head-of-product", evidence: 31 },
+    { name: "Bolt", href: "../case-studies/bolt/", positions: { "work-allocation": "shared-service" }, reportingLine: "cto", evidence: 20 },
   ],
   goals: [{ id: "process", label: "Consistent process" }],
   glueWork: [{ id: "volunteers", label: "Volunteers" }],

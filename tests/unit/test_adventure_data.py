@@ -2,7 +2,9 @@
 
 import json
 
-from helpers import DATA
+import pytest
+
+from helpers import DATA, fixture_playbook
 from macros.adventure import adventure_data, script_json, steps
 from macros.links import Linker
 from macros.load import load_playbook
@@ -20,15 +22,38 @@ def test_adventure_data_comes_from_the_model():
     data = adventure_data(PLAYBOOK, Linker("adventure.md"))
     assert [s["id"] for s in data["spectrums"]] == [s.id for s in PLAYBOOK.spectrums]
     assert data["spectrums"][0]["href"] == "../models/team-hierarchy/"
-    kroger = next(c for c in data["caseStudies"] if c["slug"] == "kroger")
-    assert kroger == {
-        "slug": "kroger", "name": "Kroger", "href": "../case-studies/kroger/",
-        "positions": {"operating-principle": "coaching"}, "specialisation": None, "reportingLine": None,
-    }
+    assert [c["slug"] for c in data["caseStudies"]] == [s.slug for s in PLAYBOOK.case_studies]
     assert {c["id"] for c in data["combinations"]} == {c.id for c in PLAYBOOK.adventure.combinations}
     assert data["reviewAfterMonths"] == PLAYBOOK.adventure.review_after_months
 
 
+def test_each_case_study_travels_as_its_ids_and_the_strength_of_its_evidence():
+    """Made-up companies with fixed expectations: one with every field stated (one first-hand source), one with one field."""
+    data = adventure_data(fixture_playbook("ties"), Linker("adventure.md"))
+    studies = {c["slug"]: c for c in data["caseStudies"]}
+    assert studies["zenith-freight"] == {
+        "slug": "zenith-freight", "name": "Zenith Freight", "href": "../case-studies/zenith-freight/",
+        "positions": {"team-hierarchy": "separate-team", "operating-principle": "execution", "work-allocation": "embedded", "degree-of-focus": "specialist"},
+        "specialisation": "customer-type", "reportingLine": "head-of-product",
+        "evidence": 54,  # five placements; four first-hand (the handbook's three and the line; the article, secondary, states the focus)
+    }
+    assert studies["quill-books"] == {
+        "slug": "quill-books", "name": "Quill Books", "href": "../case-studies/quill-books/",
+        "positions": {"operating-principle": "coaching"}, "specialisation": None, "reportingLine": None, "evidence": 11,
+    }
+    assert studies["alder-labs"]["evidence"] == studies["yarrow-labs"]["evidence"] == 20  # two placements, secondary sources only
+
+
+@pytest.mark.real_data
+def test_every_real_case_study_sends_its_placements_and_first_hand_ones():
+    data = adventure_data(PLAYBOOK, Linker("adventure.md"))
+    for study, sent in zip(PLAYBOOK.case_studies, data["caseStudies"], strict=True):
+        claims = study.claims().values()
+        first_hand = sum(study.source(c.source).kind == "first-hand" for c in claims)
+        assert divmod(sent["evidence"], 10) == (len(claims), first_hand), f"{study.name}: evidence {sent['evidence']}, the file states {len(claims)} placements, {first_hand} first-hand"
+
+
+@pytest.mark.real_data
 def test_case_studies_cost_little_in_the_payload():
     """Only ids travel to the browser for each company, not its text."""
     data = adventure_data(PLAYBOOK, Linker("adventure.md"))

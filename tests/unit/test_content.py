@@ -1,6 +1,6 @@
 """Checks on hand-written pages: front matter, file types, address twins, and that check_pages runs every check."""
 
-from helpers import DATA, ROOT
+from helpers import DATA, ROOT, fixture_playbook
 from macros.content import check_pages, content_file_problems, front_matter_problems, url_collisions
 from macros.load import load_playbook
 from macros.siteconfig import read_site_config
@@ -18,7 +18,7 @@ def test_case_and_unicode_twins_build_to_one_address():
 
 
 def test_a_page_cannot_take_a_generated_case_study_address():
-    playbook = load_playbook(DATA)
+    playbook = fixture_playbook("five-companies")  # holds kroger.yml
     found = [str(p) for p in check_pages(playbook, {"case-studies/Kroger.md": "# Kroger\n"}, SITE)]
     assert "content/case-studies/kroger.md:1:1: builds to the same address (case-studies/kroger/) as content/case-studies/Kroger.md on case-insensitive or Unicode-normalising servers; rename one" in found
 

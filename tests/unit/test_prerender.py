@@ -3,7 +3,8 @@
 import pytest
 import yaml
 
-from helpers import ROOT
+from helpers import DATA, ROOT
+from macros.load import load_playbook
 from macros.pagemacros import render_page
 from macros.prerender import prerender
 from macros.zensical import zensical_config
@@ -21,10 +22,13 @@ def test_anything_but_a_macro_call_is_refused(text):
         render_page(text, {"spectrum": lambda *, id: id})
 
 
+@pytest.mark.real_data
 def test_the_tree_holds_every_page_rendered_and_every_case_study():
     tree = prerender(ROOT)
     assert "{{" not in tree["index.md"] and 'class="pb-cards"' in tree["index.md"]
-    assert "case-studies/kroger.md" in tree and 'source_path: "data/case-studies/kroger.yml"' in tree["case-studies/kroger.md"]
+    for study in load_playbook(DATA).case_studies:
+        page = tree.get(f"case-studies/{study.slug}.md", "")
+        assert f'source_path: "data/case-studies/{study.slug}.yml"' in page, f"{study.name}: no page case-studies/{study.slug}.md with its source path"
     assert all("*[" in text for text in tree.values())  # the glossary's definitions on every page
 
 

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from helpers import copy_data
+from helpers import fixture_data
 from macros.load import load_playbook
 from macros.problems import DataError
 from macros.review import add_months, latest_today, months_before
@@ -51,13 +51,13 @@ def test_latest_today_is_the_date_in_the_earliest_time_zone(now, expected):
 
 
 def test_the_checks_accept_a_date_that_is_today_somewhere_and_nothing_later(tmp_path):
-    data = copy_data(tmp_path)
-    path = data / "case-studies" / "kroger.yml"
+    data = fixture_data(tmp_path, "one-company")
+    path = data / "case-studies" / "acme.yml"
     text = path.read_text()
-    path.write_text(text.replace('last_reviewed: "2026-11-21"', f'last_reviewed: "{latest_today().isoformat()}"'))
+    path.write_text(text.replace("last_reviewed: 2026-01-31", f'last_reviewed: "{latest_today().isoformat()}"'))
     assert load_playbook(data).case_studies  # the default clock: no problem
     tomorrow = (latest_today() + timedelta(days=1)).isoformat()
-    path.write_text(text.replace('last_reviewed: "2026-11-21"', f'last_reviewed: "{tomorrow}"'))
+    path.write_text(text.replace("last_reviewed: 2026-01-31", f'last_reviewed: "{tomorrow}"'))
     with pytest.raises(DataError) as caught:
         load_playbook(data)
     assert [p.message for p in caught.value.problems] == [f"{tomorrow} is in the future (today is {latest_today().isoformat()})"]

@@ -1,4 +1,4 @@
-// Matching: case studies against a model, counting only the spectrums their sources state.
+// Matching: case studies to a model by what their sources state; ties are all shown, never cut by name.
 (() => {
   "use strict";
   const PB = typeof window === "undefined" ? require("./adventure-state.js") : window.PB;
@@ -8,10 +8,19 @@
       .map((study) => {
         const stated = data.spectrums.filter((s) => study.positions[s.id] && model[s.id]);
         const agreed = stated.filter((s) => study.positions[s.id] === model[s.id]);
-        return { study, stated, agreed, sameLine: !!model[PB.LINE] && study.reportingLine === model[PB.LINE] };
+        // Agreements, then fewer disagreements, then the evidence (macros/adventure.py).
+        const score = (agreed.length * 11 - stated.length) * 100 + study.evidence;
+        return { study, stated, agreed, score, sameLine: !!model[PB.LINE] && study.reportingLine === model[PB.LINE] };
       })
-      .sort((a, b) => b.agreed.length - a.agreed.length || a.stated.length - a.agreed.length - (b.stated.length - b.agreed.length) || a.study.name.localeCompare(b.study.name));
-  const closest = (model, data, count) => rank(model, data).filter((r) => r.agreed.length).slice(0, count);
+      .sort((a, b) => b.score - a.score);
+  const closest = (model, data, count) => {
+    const found = rank(model, data).filter((r) => r.agreed.length);
+    const shown = found.filter((r, i) => i < count || r.score === found[count - 1].score);
+    return shown.map((r) => {
+      const tied = !!shown.filter((o) => o.score === r.score)[1];
+      return { ...r, tied, label: (r.score < shown[0].score ? "Runner-up" : "Closest") + (tied ? " (tied)" : "") };
+    });
+  };
 
   const agreement = (r, data) => {
     const n = r.stated.length;

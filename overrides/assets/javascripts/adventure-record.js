@@ -53,7 +53,7 @@
     }
     const warned = [].concat(...parts.map((p) => warningsFor(p.model, data).map((w) => named(p.name, `${mdEscape(w.warning)} ${mdEscape(w.why)}`))));
     lines.push("## Risky combinations", "", ...(warned.length ? warned.map((w) => `- ${w}`) : ["- None of the known risky combinations applies."]), "");
-    const matched = [].concat(...parts.map((p, i) => closest(p.model, data, i ? 1 : 2).map((r) => named(p.name, `${mdEscape(r.study.name)}: ${mdEscape(agreement(r, data))}`))));
+    const matched = [].concat(...parts.map((p, i) => closest(p.model, data, i ? 1 : 2).map((r) => named(p.name, `${r.label}: ${mdEscape(r.study.name)}: ${mdEscape(agreement(r, data))}`))));
     lines.push("## Closest case studies", "", ...(matched.length ? matched.map((m) => `- ${m}`) : ["- No case study agrees on any spectrum its sources state."]), "");
     if (size(state[other]) || state.groups.some((g) => size(g[other]))) {
       const [today, target] = [scopes(state, "today", data), scopes(state, "target", data)];

@@ -67,7 +67,7 @@
     const other = state.mode === "target" ? "today" : "target";
     const parts = scopes(state, state.mode, data);
     const model = parts[0].model;
-    const study = (r) => [el("a", { href: r.study.href }, r.study.name), ` ${PB.agreement(r, data)}`];
+    const study = (r) => [el("strong", {}, `${r.label}: `), el("a", { href: r.study.href }, r.study.name), ` ${PB.agreement(r, data)}`];
     $(".pb-result__body").hidden = false;
     $(".pb-model-sentence").textContent = sentence(model, data) || $(".pb-model-sentence").dataset.none;
     const cards = parts.map((p, i) => modelCard(p.model, caption[state.mode], `pb-card-${i}`, p.name));
@@ -91,11 +91,11 @@
       el("p", {}, el("em", {}, "Why at this point: "), s.rule.why), el("p", {}, el("em", {}, "Main risk: "), s.rule.risk))));
 
     fill($(".pb-warnings"), [].concat(...parts.map((p) => PB.warningsFor(p.model, data).map((w) => el("li", {}, ...named(p.name, el("strong", {}, w.warning), " ", w.why))))), $(".pb-warnings--none"));
-    fill($(".pb-matches"), PB.closest(model, data, 2).map((r, i) => el("li", {}, el("strong", {}, `${i ? WORDS.next : WORDS.closest}: `), ...study(r))), $(".pb-matches--none"));
-    fill($(".pb-group-matches"), parts.slice(1).map((p) => {
-      const [r] = PB.closest(p.model, data, 1);
-      return el("li", {}, ...named(p.name, ...(r ? study(r) : ["no case study agrees on any spectrum its sources state."])));
-    }));
+    fill($(".pb-matches"), PB.closest(model, data, 2).map((r) => el("li", {}, ...study(r))), $(".pb-matches--none"));
+    fill($(".pb-group-matches"), [].concat(...parts.slice(1).map((p) => {
+      const found = PB.closest(p.model, data, 1);
+      return (found.length ? found : [0]).map((r) => el("li", {}, ...named(p.name, ...(r ? study(r) : ["no case study agrees on any spectrum its sources state."]))));
+    })));
     $(".pb-result__tradeoff-list").replaceChildren(...keys(data).filter((k) => k !== SPEC && model[k]).map((k) => tradeoffs(k, model[k], `${PB.title(data, k)}: ${label(data, k, model[k])}`)));
     $(".pb-review").textContent = `Review this model by ${PB.addMonths(new Date(), data.reviewAfterMonths)}.`;
   };
