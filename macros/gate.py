@@ -86,7 +86,6 @@ _REFUSED_WHY = {
     "object": "it embeds a plugin or document", "embed": "it embeds a plugin or document", "applet": "it embeds a plugin",
     "style": "a style sheet can load from other hosts and restyle the theme",
     "noscript": "browsers and parsers read its content differently",
-    "script": "",
 }
 # Attributes that hold an address, and those whose address the browser fetches by itself.
 _URL_ATTRIBUTES = {
