@@ -40,6 +40,7 @@ ALLOWED_SCHEMES = frozenset({"https", "mailto"})
 # The only style Markdown writes itself: a table column's alignment.
 _STYLE = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 # Ids the theme's scripts look up (or reserve): a page element with one would stand in for the theme's.
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _RESERVED_ID = re.compile(r"^(__|md-|pb-)")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # A hostile page must not make the check slow or its report unreadable: problems shown per page, and how many of
@@ -92,6 +93,8 @@ def _findings(html: str) -> list[tuple[tuple, str]]:
         tag = element.tag
         if not isinstance(tag, str) or tag == "DOCUMENT_FRAGMENT":
             continue  # comments: inert
+        if tag in _HEADINGS and "<" in "".join(element.itertext()):
+            add((tag, None, None), f"<{tag}> text holds markup; a heading becomes a page title and a navigation entry, which the theme may show as an HTML tooltip: write it without <")
         if tag not in ALLOWED_TAGS:
             add((tag, None, None), f"<{_local(tag)}> is not allowed in a page; allowed elements: {', '.join(sorted(ALLOWED_TAGS))}")
             continue

@@ -116,3 +116,9 @@ def test_a_picture_from_another_host_is_refused(payload):
 
 def test_a_picture_of_the_site_and_a_plain_title_pass():
     assert markup_problems('# T\n\n![p](../pictures/p.png "A plain title")\n', "content/t.md", SITE) == []
+
+
+@pytest.mark.parametrize("heading", ["# &lt;img src=x onerror=alert(1)&gt;", "## A &#60;b&#62; heading"])
+def test_a_heading_whose_text_holds_markup_is_refused(heading):
+    found = [p.message for p in markup_problems(f"{heading}\n\nText.\n", "content/t.md", SITE)]
+    assert any("a heading becomes a page title" in m for m in found), found
