@@ -44,9 +44,10 @@ def adventure_data(playbook: Playbook, linker: Linker) -> dict:
                 "slug": c.slug,
                 "name": c.name,
                 "href": linker.to(links.case_study_page(c.slug)),
-                "positions": {k: v.id for k, v in c.positions.items()},
+                # Where sources differ the fact is not settled: matched as if not stated.
+                "positions": {k: v.id for k, v in c.positions.items() if not v.differs},
                 "specialisation": c.specialisation.id if c.specialisation else None,
-                "reportingLine": c.reporting_line.id if c.reporting_line else None,
+                "reportingLine": c.reporting_line.id if c.reporting_line and not c.reporting_line.differs else None,
             }
             for c in playbook.case_studies
         ],

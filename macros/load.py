@@ -74,6 +74,7 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         if doc:
             study = _case_study(doc, path.stem, today, problems)
             _check_citations(doc, study, problems)
+            _check_differences(doc, study, problems)
             if ids_ok(spectrum_doc) and ids_ok(lines_doc):
                 _check_references(doc, study, spectrums, lines, problems)
             studies.append((study, doc))
@@ -336,7 +337,12 @@ def _case_study(doc: Document, slug: str, today: date, problems: list[Problem]) 
     """Build one case study from its checked file."""
     data = doc.data
     _unique(doc, data["sources"], ("sources",), "source", problems)
-    claim = lambda item, key: Claim(item[key], item["evidence"], item["source"]) if item else None  # noqa: E731
+    def claim(item: dict | None, key: str) -> Claim | None:
+        if not item:
+            return None
+        differs = tuple(Claim(other[key], other["evidence"], other["source"]) for other in item.get("sources_differ", ()))
+        return Claim(item[key], item["evidence"], item["source"], differs)
+
     return CaseStudy(
         slug=slug,
         data_path=doc.path,
@@ -364,17 +370,38 @@ def _check_references(doc: Document, study: CaseStudy, spectrums, lines, problem
             problems.append(Problem(doc.path, line, col, field_name(path), f"unknown spectrum; valid choices: {', '.join(by_id)}"))
             continue
         valid = [p.id for p in by_id[spectrum_id].positions]
-        if claim.id not in valid:
-            line, col = doc.where(path + ("position",))
-            problems.append(Problem(doc.path, line, col, field_name(path + ("position",)), f"{claim.id!r} is not a valid choice; valid choices: {', '.join(valid)}"))
+        for where, stated in _claim_paths(path, claim, "position"):
+            if stated.id not in valid:
+                line, col = doc.where(where)
+                problems.append(Problem(doc.path, line, col, field_name(where), f"{stated.id!r} is not a valid choice; valid choices: {', '.join(valid)}"))
     if study.specialisation:
         valid = [s.id for spectrum in spectrums for s in spectrum.specialisations]
         if study.specialisation.id not in valid:
             line, col = doc.where(("specialisation", "by"))
             problems.append(Problem(doc.path, line, col, "specialisation.by", f"{study.specialisation.id!r} is not a valid choice; valid choices: {', '.join(valid)}"))
-    if study.reporting_line and study.reporting_line.id not in {r.id for r in lines}:
-        line, col = doc.where(("reporting_line", "id"))
-        problems.append(Problem(doc.path, line, col, "reporting_line.id", f"{study.reporting_line.id!r} is not a valid choice; valid choices: {', '.join(r.id for r in lines)}"))
+    for where, stated in _claim_paths(("reporting_line",), study.reporting_line, "id") if study.reporting_line else ():
+        if stated.id not in {r.id for r in lines}:
+            line, col = doc.where(where)
+            problems.append(Problem(doc.path, line, col, field_name(where), f"{stated.id!r} is not a valid choice; valid choices: {', '.join(r.id for r in lines)}"))
+
+
+def _claim_paths(path: tuple, claim: Claim, key: str) -> list[tuple[tuple, Claim]]:
+    """Where in the file each account of a fact names its id: the claim's own, then each differing source's."""
+    return [(path + (key,), claim)] + [(path + ("sources_differ", i, key), other) for i, other in enumerate(claim.differs)]
+
+
+def _check_differences(doc: Document, study: CaseStudy, problems: list[Problem]) -> None:
+    """A differing source must say something else: the same position twice is agreement, not a difference."""
+    stated = [(("positions", key), claim, "position") for key, claim in study.positions.items()]
+    stated += [(("reporting_line",), study.reporting_line, "id")] if study.reporting_line else []
+    for path, claim, key in stated:
+        seen = {claim.id: field_name(path + (key,))}
+        for i, other in enumerate(claim.differs):
+            where = path + ("sources_differ", i, key)
+            if other.id in seen:
+                line, col = doc.where(where)
+                problems.append(Problem(doc.path, line, col, field_name(where), f"{other.id!r} is what {seen[other.id]} already says; list under sources_differ only sources that say something else (a source that agrees needs no entry)"))
+            seen.setdefault(other.id, field_name(where))
 
 
 def _check_adventure_references(doc: Document, spectrums, lines, problems: list[Problem]) -> None:
@@ -409,6 +436,8 @@ def _check_citations(doc: Document, study: CaseStudy, problems: list[Problem]) -
     cited += [((key,), claim) for key, claim in (("specialisation", study.specialisation), ("reporting_line", study.reporting_line)) if claim]
     for path, claim in cited:
         _reference(doc, path + ("source",), claim.source, ids, "one of this file's sources", problems)
+        for i, other in enumerate(claim.differs):
+            _reference(doc, path + ("sources_differ", i, "source"), other.source, ids, "one of this file's sources", problems)
 
 
 def _check_unique_names(studies: list[tuple[CaseStudy, Document]], problems: list[Problem]) -> None:

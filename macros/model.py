@@ -77,11 +77,19 @@ class ReportingLine:
 
 @dataclass(frozen=True)
 class Claim:
-    """A fact about a company (a position id, a reporting line id), the evidence for it and the id of the source that says so."""
+    """A fact about a company (a position id, a reporting line id), the evidence for it and the id of the source that says so.
+
+    `differs` holds what other sources say instead (each a Claim with another id): the fact is then not settled.
+    """
 
     id: str
     evidence: str
     source: str
+    differs: tuple[Claim, ...] = ()
+
+    def all(self) -> tuple[Claim, ...]:
+        """This claim and every differing one, in the file's order."""
+        return (self, *self.differs)
 
 
 @dataclass(frozen=True)

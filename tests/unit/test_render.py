@@ -17,7 +17,7 @@ def test_md_escape_keeps_entities_intact():
 
 
 def test_templates_autoescape_data():
-    html = render("company_list.html", companies=[{"name": "<script>x</script>", "href": '" onmouseover="x', "evidence": "a & b", "source": None}], empty="")
+    html = render("company_list.html", companies=[{"name": "<script>x</script>", "href": '" onmouseover="x', "evidence": "a & b", "source": None, "differs": False}], empty="")
     assert "<script>" not in html
     assert "&lt;script&gt;x&lt;/script&gt;" in html
     assert 'href="&#34; onmouseover=&#34;x"' in html
@@ -25,7 +25,7 @@ def test_templates_autoescape_data():
 
 
 def test_data_is_never_evaluated_as_a_template():
-    html = render("company_list.html", companies=[{"name": "{{ 7*7 }}", "href": "x/", "evidence": "{% raw %}", "source": None}], empty="")
+    html = render("company_list.html", companies=[{"name": "{{ 7*7 }}", "href": "x/", "evidence": "{% raw %}", "source": None, "differs": False}], empty="")
     assert "&#123;&#123; 7*7 &#125;&#125;" in html and "49" not in html  # shown as {{ 7*7 }}
 
 

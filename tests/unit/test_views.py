@@ -123,6 +123,6 @@ def test_a_piece_cited_as_both_kinds_is_listed_under_each_with_what_relies_on_it
 
 
 def test_coverage_counts_companies_and_stated_placements_from_the_data():
-    assert views.coverage(PLAYBOOK) == {"companies": 5, "placements": 7, "possible": 25, "first_hand": 3}
+    assert views.coverage(PLAYBOOK) == {"companies": 5, "placements": 7, "possible": 25, "first_hand": 3, "sources_differ": 0}
     fewer = __import__("dataclasses").replace(PLAYBOOK, case_studies=tuple(s for s in PLAYBOOK.case_studies if s.slug != "oscar-health"))
-    assert views.coverage(fewer) == {"companies": 4, "placements": 4, "possible": 20, "first_hand": 0}
+    assert views.coverage(fewer) == {"companies": 4, "placements": 4, "possible": 20, "first_hand": 0, "sources_differ": 0}
