@@ -13,7 +13,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from .model import Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, Playbook, Term, Position, ReportingLine, Source, Specialisation, Spectrum, Transition
+from .model import Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, Playbook, Term, Position, ReportingLine, Source, SourcedPoint, Specialisation, Spectrum, Transition
 from .problems import DataError, Problem, field_name
 from .review import latest_today
 from .schema import check_schema
@@ -340,8 +340,8 @@ def _case_study(doc: Document, slug: str, today: date, problems: list[Problem]) 
     def claim(item: dict | None, key: str) -> Claim | None:
         if not item:
             return None
-        differs = tuple(Claim(other[key], other["evidence"], other["source"]) for other in item.get("sources_differ", ()))
-        return Claim(item[key], item["evidence"], item["source"], differs)
+        differs = tuple(Claim(other[key], other["evidence"], other["source"], other["locator"]) for other in item.get("sources_differ", ()))
+        return Claim(item[key], item["evidence"], item["source"], item["locator"], differs)
 
     return CaseStudy(
         slug=slug,
@@ -350,7 +350,7 @@ def _case_study(doc: Document, slug: str, today: date, problems: list[Problem]) 
         industry=data["industry"],
         summary=data["summary"],
         positions={spectrum: claim(item, "position") for spectrum, item in data.get("positions", {}).items()},
-        what_the_team_does=tuple(data.get("what_the_team_does", ())),
+        what_the_team_does=tuple(SourcedPoint(p["text"], p["source"], p["locator"]) for p in data.get("what_the_team_does", ())),
         lessons=tuple(data.get("lessons", ())),
         sources=_sources(doc, today, problems),
         last_reviewed=_date(doc, ("last_reviewed",), today, problems),
@@ -430,7 +430,7 @@ def _reference(doc: Document, path: tuple, value: str, valid: list[str], what: s
 
 
 def _check_citations(doc: Document, study: CaseStudy, problems: list[Problem]) -> None:
-    """Each stated position, specialisation and reporting line cites one of the study's own sources by id."""
+    """Each stated position, specialisation, reporting line and point of what the team does cites one of the study's own sources by id."""
     ids = [s.id for s in study.sources]
     cited = [(("positions", key), claim) for key, claim in study.positions.items()]
     cited += [((key,), claim) for key, claim in (("specialisation", study.specialisation), ("reporting_line", study.reporting_line)) if claim]
@@ -438,6 +438,8 @@ def _check_citations(doc: Document, study: CaseStudy, problems: list[Problem]) -
         _reference(doc, path + ("source",), claim.source, ids, "one of this file's sources", problems)
         for i, other in enumerate(claim.differs):
             _reference(doc, path + ("sources_differ", i, "source"), other.source, ids, "one of this file's sources", problems)
+    for i, point in enumerate(study.what_the_team_does):
+        _reference(doc, ("what_the_team_does", i, "source"), point.source, ids, "one of this file's sources", problems)
 
 
 def _check_unique_names(studies: list[tuple[CaseStudy, Document]], problems: list[Problem]) -> None:

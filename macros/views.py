@@ -6,11 +6,12 @@ templates only lay things out.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from . import figures, links
 from .links import Linker
-from .model import SOURCE_KINDS, CaseStudy, Claim, Playbook, Source
+from .model import SOURCE_KINDS, CaseStudy, Claim, Playbook, Source, SourcedPoint
 from .review import STALE_AFTER_MONTHS, is_stale
 
 NOT_STATED = "Not stated"
@@ -18,6 +19,8 @@ SOURCES_DIFFER = "Sources differ"
 # What a table row's filter attribute holds where the sources are silent, or disagree.
 NOT_STATED_VALUE = "not-stated"
 SOURCES_DIFFER_VALUE = "sources-differ"
+# A locator that starts with a time in audio or video: 41:05, 1:02:30, 00:58:58–00:59:29.
+_TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}")
 
 
 def _company(study: CaseStudy, linker: Linker, claim: Claim | None = None, differs: bool = False) -> dict:
@@ -34,12 +37,19 @@ def _accounts(study: CaseStudy, linker: Linker, stated: Claim | None, value: str
     return [_company(study, linker, claim, bool(stated.differs)) for claim in stated.all() if claim.id == value]
 
 
-def _citation(study: CaseStudy, claim: Claim | None, page_href: str = "") -> dict | None:
-    """Where a stated fact comes from: a link to its source in the study's source list, the source's title and kind."""
+def _citation(study: CaseStudy, claim: Claim | SourcedPoint | None, page_href: str = "") -> dict | None:
+    """Where a stated fact comes from: a link to its source in the study's source list, the source's title and kind,
+    and where in the source to find it."""
     if claim is None:
         return None
     source = study.source(claim.source)
-    return {"href": f"{page_href}#{source_anchor(source)}", "title": source.title, "kind": source.kind}
+    return {"href": f"{page_href}#{source_anchor(source)}", "title": source.title, "kind": source.kind, "where": where(claim.locator)}
+
+
+def where(locator: str) -> str:
+    """A locator as it reads after a source's title: a timestamp gets 'at' (at 00:41:05, at 00:41:05–00:42:10); a
+    heading or a paragraph's first words read as they are."""
+    return f"at {locator}" if _TIMESTAMP.match(locator) else locator
 
 
 def source_anchor(source: Source) -> str:
@@ -181,7 +191,7 @@ def case_study_view(playbook: Playbook, study: CaseStudy, linker: Linker, today:
         "summary": study.summary,
         "cells": cells,
         "specialisation": specialisation,
-        "what_the_team_does": study.what_the_team_does,
+        "what_the_team_does": [{"text": point.text, "source": _citation(study, point)} for point in study.what_the_team_does],
         "lessons": study.lessons,
         "sources": [source_view(s, anchor=source_anchor(s)) for s in study.sources],
         "last_reviewed": study.last_reviewed.isoformat(),

@@ -29,19 +29,19 @@ ARTICLE = "https://www.productledalliance.com/choose-your-own-adventure-models-o
 FILLED = {
     "industry:\n": "industry: Grocery retail\n",
     "summary:\n": "summary: A made-up company whose prod ops team coaches product teams from inside them.\n",
-    "  team-hierarchy:\n    position:\n    source:\n    evidence:\n":
-        "  team-hierarchy:\n    position: separate-team\n    source: pla-article\n    evidence: The article says a separate team of five does the work.\n",
-    "  operating-principle:\n    position:\n    source:\n    evidence:\n":
-        "  operating-principle:\n    position: coaching\n    source: pla-article\n    evidence: The article says the team teaches planning to every product team.\n",
-    "  work-allocation:\n    position:\n    source:\n    evidence:\n":
-        "  work-allocation:\n    position: embedded\n    source: pla-article\n    evidence: The article says each prod ops manager sits in one product area.\n",
-    "  degree-of-focus:\n    position:\n    source:\n    evidence:\n":
-        "  degree-of-focus:\n    position: specialist\n    source: pla-article\n    evidence: The article says each manager focuses on one kind of customer.\n",
-    "# specialisation:\n#   by: customer-type\n#   source:\n#   evidence: What the source says, in your own words.\n":
-        "specialisation:\n  by: customer-type\n  source: pla-article\n  evidence: The article says managers specialise by customer type.\n",
-    "# reporting_line:\n#   id: head-of-product\n#   source:\n#   evidence: What the source says, in your own words.\n":
-        "reporting_line:\n  id: head-of-product\n  source: pla-article\n  evidence: The article says the team reports to the chief product officer.\n",
-    "what_the_team_does:\n  -\n": "what_the_team_does:\n  - Teaches a shared planning process.\n",
+    "  team-hierarchy:\n    position:\n    source:\n    locator:\n    evidence:\n":
+        "  team-hierarchy:\n    position: separate-team\n    source: pla-article\n    locator: \"heading ‘Choosing a Model’\"\n    evidence: The article says a separate team of five does the work.\n",
+    "  operating-principle:\n    position:\n    source:\n    locator:\n    evidence:\n":
+        "  operating-principle:\n    position: coaching\n    source: pla-article\n    locator: \"heading ‘Choosing a Model’\"\n    evidence: The article says the team teaches planning to every product team.\n",
+    "  work-allocation:\n    position:\n    source:\n    locator:\n    evidence:\n":
+        "  work-allocation:\n    position: embedded\n    source: pla-article\n    locator: \"heading ‘Choosing a Model’\"\n    evidence: The article says each prod ops manager sits in one product area.\n",
+    "  degree-of-focus:\n    position:\n    source:\n    locator:\n    evidence:\n":
+        "  degree-of-focus:\n    position: specialist\n    source: pla-article\n    locator: \"heading ‘Choosing a Model’\"\n    evidence: The article says each manager focuses on one kind of customer.\n",
+    "# specialisation:\n#   by: customer-type\n#   source:\n#   locator:\n#   evidence: What the source says, in your own words.\n":
+        "specialisation:\n  by: customer-type\n  source: pla-article\n  locator: \"heading ‘Choosing a Model’\"\n  evidence: The article says managers specialise by customer type.\n",
+    "# reporting_line:\n#   id: head-of-product\n#   source:\n#   locator:\n#   evidence: What the source says, in your own words.\n":
+        "reporting_line:\n  id: head-of-product\n  source: pla-article\n  locator: \"heading ‘Choosing a Model’\"\n  evidence: The article says the team reports to the chief product officer.\n",
+    "what_the_team_does:\n  - text:\n    source:\n    locator:\n": "what_the_team_does:\n  - text: Teaches a shared planning process.\n    source: pla-article\n    locator: \"heading ‘Choosing a Model’\"\n",
     "lessons:\n  -\n": "lessons:\n  - Coaching needs time set aside for it.\n",
     "  - id:\n    kind:\n    title:\n    publisher:\n":
         '  - id: pla-article\n    kind: secondary\n    title: "Choose your own adventure: models of product operations"\n    publisher: Product-Led Alliance\n',

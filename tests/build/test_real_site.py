@@ -9,6 +9,7 @@ import pytest
 
 from build.sitecheck import broken_links
 from helpers import DATA
+from macros import views
 from macros.adventure import adventure_data
 from macros.gate import THEME_INLINE_SCRIPTS, scan_site, script_hash
 from macros.links import Linker
@@ -77,10 +78,11 @@ def test_each_stated_position_on_a_case_study_page_links_to_its_source_with_its_
     html = text(real_site, f"case-studies/{study.slug}/index.html")
     start = html.index('class="pb-table pb-table--model"')
     model = html[start:html.index("</table>", start)]
-    claims = [*study.claims().values(), *([study.specialisation] if study.specialisation else [])]
+    claims = [c for claim in study.claims().values() for c in claim.all()] + ([study.specialisation] if study.specialisation else [])
     for claim in claims:
         source = study.source(claim.source)
-        assert f'<a href="#source-{source.id}">{escaped(source.title)}</a> <span class="pb-badge pb-badge--{source.kind}"' in model, claim
+        where = f'<span class="pb-cite__where">{escaped(views.where(claim.locator))}</span>'
+        assert f'<a href="#source-{source.id}">{escaped(source.title)}</a>, {where} <span class="pb-badge pb-badge--{source.kind}"' in model, claim
     assert model.count('<span class="pb-cite">') == len(claims)
     listed = html[html.index('id="sources"'):]
     for source in study.sources:
@@ -217,7 +219,7 @@ def test_every_built_page_is_well_formed_html5_with_unique_ids(real_site):
 def test_pages_describe_themselves_for_search_engines_and_link_previews(real_site):
     html = text(real_site, "case-studies/kroger/index.html")
     kroger = next(s for s in PLAYBOOK.case_studies if s.slug == "kroger")
-    assert f'<meta name="description" content="{kroger.summary}">' in html
+    assert f'<meta name="description" content="{escaped(kroger.summary)}">' in html
     assert '<meta property="og:title" content="Kroger">' in html
     assert re.search(r'<meta property="og:url" content="https?://[^"]+/case-studies/kroger/">', html)
     sitemap = text(real_site, "sitemap.xml")

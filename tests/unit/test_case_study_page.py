@@ -32,7 +32,9 @@ def without(key: str):
 
 def test_a_page_lists_what_the_team_does_and_its_lessons(tmp_path):
     page = acme_page(tmp_path)
-    assert "<li>Teaches product teams a shared planning process.</li>" in page
+    assert "<li>Teaches product teams a shared planning process.<br><span class=\"pb-cite\">Source: <a href=\"#source-made-up\">A made-up source</a>, " in page
+    # every claim's citation says where in the source to look: two positions, the reporting line and the point
+    assert page.count('<span class="pb-cite__where">paragraph 1</span>') == 4
     assert "## Lessons" in page and "<li>Made-up lessons are still lessons.</li>" in page
 
 

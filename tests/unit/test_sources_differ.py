@@ -23,22 +23,27 @@ positions:
   operating-principle:
     position: coaching
     source: talk
+    locator: "00:03:10"
     evidence: The talk says the team teaches processes.
   work-allocation:
     position: embedded
     source: talk
+    locator: "00:12:40"
     evidence: The talk says each person sits with one product team.
     sources_differ:
       - position: shared-service
         source: article
+        locator: "paragraph beginning ‘One pool’"
         evidence: The article says one pool serves every team.
 reporting_line:
   id: coo
   source: talk
+  locator: "00:20:05"
   evidence: The talk says the team reports to the COO.
   sources_differ:
     - id: head-of-product
       source: article
+      locator: "heading ‘Who we report to’"
       evidence: The article says the team reports to the CPO.
 sources:
   - id: talk
@@ -94,13 +99,14 @@ def test_the_page_shows_each_account_with_its_source_and_kind_and_no_single_posi
         ("Shared service", "A made-up article", "secondary"),
     ]
     assert [a["href"] for a in allocation["differs"]] == ["../../models/work-allocation/#embedded", "../../models/work-allocation/#shared-service"]
+    assert [a["source"]["where"] for a in allocation["differs"]] == ["at 00:12:40", "paragraph beginning ‘One pool’"]
     assert view["cells"][4]["label"] == "Sources differ"
     assert (view["not_stated_count"], view["sources_differ_count"]) == (2, 2)
     # the picture marks no position on a disputed spectrum
     assert not any(dot["chosen"] for dot in view["card"]["rows"][2]["dots"])
     page = case_study_pages(playbook, True, study.last_reviewed)["case-studies/twofold.md"]
     for text in ("Sources differ", "The talk says each person sits with one product team.", "The article says one pool serves every team.",
-                 "The article says the team reports to the CPO.", "A made-up article", "pb-badge--secondary"):
+                 "The article says the team reports to the CPO.", "A made-up article", "pb-badge--secondary", "heading ‘Who we report to’"):
         assert text in page
 
 
@@ -148,7 +154,7 @@ def test_a_differing_source_that_agrees_is_refused_at_its_line(tmp_path):
 
 
 def test_a_differing_source_must_be_one_of_the_file_s_sources(tmp_path):
-    text = DISPUTED.replace("        source: article\n        evidence: The article says one pool", "        source: blog\n        evidence: The article says one pool")
+    text = DISPUTED.replace("        source: article\n        locator: \"paragraph beginning ‘One pool’\"", "        source: blog\n        locator: \"paragraph beginning ‘One pool’\"")
     line = line_of(text, "source: blog")
     assert problems(tmp_path, text) == [
         f"data/case-studies/twofold.yml:{line}:17: positions.work-allocation.sources_differ[0].source: 'blog' is not one of this "
