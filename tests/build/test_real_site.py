@@ -238,3 +238,12 @@ def test_search_leaves_out_the_adventures_data_and_repeated_company_lists(real_s
     adventure = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("adventure/"))
     assert '"spectrums"' not in adventure and "caseStudies" not in adventure
     assert "Companies here" not in adventure
+
+
+def test_every_page_s_footer_says_which_licence_covers_what(real_site):
+    cc = '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>'
+    mit = '<a href="https://opensource.org/license/mit" rel="license">MIT License</a>'
+    for page in ("index.html", "case-studies/index.html", f"case-studies/{PLAYBOOK.case_studies[0].slug}/index.html", "print/index.html"):
+        html = text(real_site, page)
+        footer = html[html.index('<div class="md-copyright">'):]
+        assert cc in footer and mit in footer and "Text and data" in footer, page
