@@ -29,7 +29,10 @@ def test_the_tree_holds_every_page_rendered_and_every_case_study():
     tree = prerender(ROOT)
     assert "{{" not in tree["index.md"] and 'class="pb-cards"' in tree["index.md"]
     assert "case-studies/kroger.md" in tree and 'source_path: "data/case-studies/kroger.yml"' in tree["case-studies/kroger.md"]
-    assert all("*[" in text for text in tree.values())  # the glossary's definitions on every page
+    assert all("*[" in text for src, text in tree.items() if src.endswith(".md"))  # the glossary's definitions on every page
+    # the open-data files, as they are: no glossary lines in the JSON or the CSV
+    assert {src for src in tree if not src.endswith(".md")} == {"open-data/evidence-v1.json", "open-data/placements-v1.csv", "open-data/evidence-v1.schema.json"}
+    assert "*[" not in tree["open-data/placements-v1.csv"]
 
 
 def test_zensical_gets_no_hooks_nor_the_macros_plugin():
