@@ -158,6 +158,11 @@ def _source(rng: random.Random, name: str, slug: str, reviewed: date, k: int) ->
     }
 
 
+def _locator(key: str) -> str:
+    """Where a made-up source says a thing: a fixed paragraph per kind of fact, so no random draw is needed."""
+    return f"paragraph beginning ‘About the {key}’"
+
+
 def case_study(i: int, choices: Choices, today: date, seed: int = SEED) -> dict:
     """Case study number i as plain data that satisfies data/schema/case-study.schema.json."""
     rng = random.Random(f"{seed}:{i}")
@@ -176,16 +181,19 @@ def case_study(i: int, choices: Choices, today: date, seed: int = SEED) -> dict:
         study["specialisation"] = {"by": rng.choice(choices.specialisations), "evidence": _paragraph(rng, (1, 2))}
     if rng.random() < STATED_REPORTING_LINE:
         study["reporting_line"] = {"id": rng.choice(choices.reporting_lines), "evidence": _paragraph(rng, (1, 2))}
-    study["what_the_team_does"] = [_paragraph(rng, (1, 2)) for _ in range(rng.randint(1, 4))]
+    study["what_the_team_does"] = [{"text": _paragraph(rng, (1, 2))} for _ in range(rng.randint(1, 4))]
     study["lessons"] = [_lesson(rng) for _ in range(rng.randint(2, 4))]
     reviewed = today - timedelta(days=rng.randint(*REVIEWED_WITHIN_DAYS))
     study["sources"] = [_source(rng, name, slug, reviewed, k) for k in range(rng.choices((1, 2, 3), (6, 3, 1))[0])]
     # Drawn last, so adding citations left every earlier draw (and so every benchmark's text) as it was.
     for claim in (*positions.values(), study.get("specialisation"), study.get("reporting_line")):
         if claim:
-            (key, value), *rest = claim.items()  # written in the documented order: position (or by, id), source, evidence
+            (key, value), *rest = claim.items()  # written in the documented order: position (or by, id), source, locator, evidence
             claim.clear()
-            claim.update([(key, value), ("source", rng.choice(study["sources"])["id"]), *rest])
+            claim.update([(key, value), ("source", rng.choice(study["sources"])["id"]), ("locator", _locator(key)), *rest])
+    # Without a draw, so every benchmark's text stays as it was before points had sources.
+    for point in study["what_the_team_does"]:
+        point.update(source=study["sources"][0]["id"], locator=_locator("text"))
     study["last_reviewed"] = reviewed.isoformat()
     return study
 

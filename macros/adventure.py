@@ -18,8 +18,9 @@ SPECIALIST_POSITIONS = ("specialist", "mixed")
 
 def evidence(study: CaseStudy) -> int:
     """How strong a company's evidence is, which orders equal matches: its stated placements (spectrum positions and
-    the reporting line), then how many of them a first-hand source states; each is under 10, so 32 means 3 and 2."""
-    claims = study.claims().values()
+    the reporting line) that its sources agree on, then how many of them a first-hand source states; each is under 10,
+    so 32 means 3 and 2. A placement where sources differ is matched as not stated, so it does not count here either."""
+    claims = [c for c in study.claims().values() if not c.differs]
     return len(claims) * 10 + sum(study.source(c.source).kind == "first-hand" for c in claims)
 
 
@@ -51,9 +52,10 @@ def adventure_data(playbook: Playbook, linker: Linker) -> dict:
                 "slug": c.slug,
                 "name": c.name,
                 "href": linker.to(links.case_study_page(c.slug)),
-                "positions": {k: v.id for k, v in c.positions.items()},
+                # Where sources differ the fact is not settled: matched as if not stated.
+                "positions": {k: v.id for k, v in c.positions.items() if not v.differs},
                 "specialisation": c.specialisation.id if c.specialisation else None,
-                "reportingLine": c.reporting_line.id if c.reporting_line else None,
+                "reportingLine": c.reporting_line.id if c.reporting_line and not c.reporting_line.differs else None,
                 "evidence": evidence(c),
             }
             for c in playbook.case_studies

@@ -1,8 +1,9 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): the thin adapter between MkDocs and the playbook modules.
 
 It fails the build once, naming every data or page problem, adds one
-generated page per case study (so a case study needs no hand-written stub),
-and points each generated page's edit link at its YAML file.
+generated page per case study (so a case study needs no hand-written stub)
+and the open-data files, and points each generated page's edit link at its
+YAML file.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from macros.frontmatter import read_page
 from macros.glossary import abbreviations
 from macros.load import load_cached
 from macros.offline import SHIM, is_offline_build
+from macros.opendata import open_data_files
 from macros.prerender import generated_pages
 from macros.preview import error_page, error_page_paths
 from macros.problems import DataError, format_problems
@@ -73,6 +75,8 @@ def on_files(files, config):
     for src_uri, markdown in generated_pages(playbook, config.use_directory_urls, date.today()).items():
         # Reached through the case-studies index, so the sidebar stays small as case studies grow.
         files.append(File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+    for src_uri, content in open_data_files(playbook, config.use_directory_urls).items():
+        files.append(File.generated(config, src_uri, content=content))
     return files
 
 

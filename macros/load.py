@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .files import symlink_problems
-from .model import Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, Playbook, Term, Position, ReportingLine, Source, Specialisation, Spectrum, Transition
+from .model import Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, Playbook, Term, Position, ReportingLine, Source, SourcedPoint, Specialisation, Spectrum, Transition
 from .problems import DataError, Problem, field_name
 from .review import latest_today
 from .schema import check_schema
@@ -78,7 +78,9 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         reported = {p.field for p in problems if p.path == doc.path}
         found: list[Problem] = []
         if not reported:
-            studies.append((_case_study(doc, path.stem, today, found), doc))
+            study = _case_study(doc, path.stem, today, found)
+            _check_differences(doc, study, found)
+            studies.append((study, doc))
         else:  # the schema found problems: check what did parse, without building the model
             _check_parts(doc, today, found)
         _check_citations(doc, found)
@@ -367,7 +369,12 @@ def _case_study(doc: Document, slug: str, today: date, problems: list[Problem]) 
     """Build one case study from its checked file."""
     data = doc.data
     _unique(doc, data["sources"], ("sources",), "source", problems)
-    claim = lambda item, key: Claim(item[key], item["evidence"], item["source"]) if item else None  # noqa: E731
+    def claim(item: dict | None, key: str) -> Claim | None:
+        if not item:
+            return None
+        differs = tuple(Claim(other[key], other["evidence"], other["source"], other["locator"]) for other in item.get("sources_differ", ()))
+        return Claim(item[key], item["evidence"], item["source"], item["locator"], differs)
+
     return CaseStudy(
         slug=slug,
         data_path=doc.path,
@@ -375,8 +382,8 @@ def _case_study(doc: Document, slug: str, today: date, problems: list[Problem]) 
         industry=data["industry"],
         summary=data["summary"],
         positions={spectrum: claim(item, "position") for spectrum, item in data.get("positions", {}).items()},
-        what_the_team_does=tuple(data["what_the_team_does"]),
-        lessons=tuple(data["lessons"]),
+        what_the_team_does=tuple(SourcedPoint(p["text"], p["source"], p["locator"]) for p in data.get("what_the_team_does", ())),
+        lessons=tuple(data.get("lessons", ())),
         sources=_sources(doc, today, problems),
         last_reviewed=_date(doc, ("last_reviewed",), today, problems),
         last_reviewed_at=doc.where(("last_reviewed",)),
@@ -390,8 +397,9 @@ def _check_references(doc: Document, spectrums, lines, problems: list[Problem]) 
     by_id = {s.id: s for s in spectrums}
     for path, key, value in _claims(doc.data):
         if path[0] == "positions" and path[1] not in by_id:
-            line, col = doc.where_key(path)
-            problems.append(Problem(doc.path, line, col, field_name(path), f"unknown spectrum; valid choices: {', '.join(by_id)}"))
+            if len(path) == 2:  # once for the spectrum, not again for each differing source under it
+                line, col = doc.where_key(path)
+                problems.append(Problem(doc.path, line, col, field_name(path), f"unknown spectrum; valid choices: {', '.join(by_id)}"))
             continue
         if not isinstance(value.get(key), str):
             continue
@@ -407,11 +415,14 @@ def _check_references(doc: Document, spectrums, lines, problems: list[Problem]) 
 
 
 def _claims(data) -> list[tuple[tuple, str, dict]]:
-    """Each stated position, specialisation and reporting line of a case study's raw data: (its path, the field holding its id, its fields)."""
+    """Each stated position, specialisation and reporting line of a case study's raw data, and each differing source's account of one: (its path, the field holding its id, its fields)."""
     data = data if isinstance(data, dict) else {}
     positions = data.get("positions") if isinstance(data.get("positions"), dict) else {}
     found = [(("positions", key), "position", value) for key, value in positions.items() if isinstance(value, dict)]
     found += [((key,), id_field, data[key]) for key, id_field in (("specialisation", "by"), ("reporting_line", "id")) if isinstance(data.get(key), dict)]
+    # Each differing source's account of the same fact, where the file gives one.
+    found += [(path + ("sources_differ", i), key, other) for path, key, value in found if isinstance(value.get("sources_differ"), list)
+              for i, other in enumerate(value["sources_differ"]) if isinstance(other, dict)]
     return found
 
 
@@ -432,6 +443,20 @@ def _check_parts(doc: Document, today: date, problems: list[Problem]) -> None:
 def _covered(field: str, reported: set[str]) -> bool:
     """Whether a problem at `field` repeats one already reported at it, or inside or around it (sources[0] covers sources[0].id)."""
     return any(field == other or field.startswith((other + ".", other + "[")) or other.startswith((field + ".", field + "[")) for other in reported)
+
+
+def _check_differences(doc: Document, study: CaseStudy, problems: list[Problem]) -> None:
+    """A differing source must say something else: the same position twice is agreement, not a difference."""
+    stated = [(("positions", key), claim, "position") for key, claim in study.positions.items()]
+    stated += [(("reporting_line",), study.reporting_line, "id")] if study.reporting_line else []
+    for path, claim, key in stated:
+        seen = {claim.id: field_name(path + (key,))}
+        for i, other in enumerate(claim.differs):
+            where = path + ("sources_differ", i, key)
+            if other.id in seen:
+                line, col = doc.where(where)
+                problems.append(Problem(doc.path, line, col, field_name(where), f"{other.id!r} is what {seen[other.id]} already says; list under sources_differ only sources that say something else (a source that agrees needs no entry)"))
+            seen.setdefault(other.id, field_name(where))
 
 
 def _check_adventure_references(doc: Document, spectrums, lines, problems: list[Problem]) -> None:
@@ -460,7 +485,7 @@ def _reference(doc: Document, path: tuple, value: str, valid: list[str], what: s
 
 
 def _check_citations(doc: Document, problems: list[Problem]) -> None:
-    """Each stated position, specialisation and reporting line cites one of the study's own sources by id.
+    """Each stated position, specialisation, reporting line, differing source and point of what the team does cites one of the study's own sources by id.
 
     Checked only when every source has an id: a source whose id is missing or mistyped would make a correct citation look wrong.
     """
@@ -468,7 +493,9 @@ def _check_citations(doc: Document, problems: list[Problem]) -> None:
     if not isinstance(sources, list) or not all(isinstance(s, dict) and isinstance(s.get("id"), str) and SLUG.match(s["id"]) for s in sources):
         return
     ids = [s["id"] for s in sources]
-    for path, _, value in _claims(doc.data):
+    points = doc.data.get("what_the_team_does") if isinstance(doc.data.get("what_the_team_does"), list) else []
+    cited = [(path, value) for path, _, value in _claims(doc.data)] + [(("what_the_team_does", i), p) for i, p in enumerate(points) if isinstance(p, dict)]
+    for path, value in cited:
         if isinstance(value.get("source"), str):
             _reference(doc, path + ("source",), value["source"], ids, "one of this file's sources", problems)
 

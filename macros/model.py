@@ -77,11 +77,30 @@ class ReportingLine:
 
 @dataclass(frozen=True)
 class Claim:
-    """A fact about a company (a position id, a reporting line id), the evidence for it and the id of the source that says so."""
+    """A fact about a company (a position id, a reporting line id), the evidence for it, the id of the source that says
+    so and where in that source (`locator`: a timestamp, a heading, a paragraph's first words).
+
+    `differs` holds what other sources say instead (each a Claim with another id): the fact is then not settled.
+    """
 
     id: str
     evidence: str
     source: str
+    locator: str
+    differs: tuple[Claim, ...] = ()
+
+    def all(self) -> tuple[Claim, ...]:
+        """This claim and every differing one, in the file's order."""
+        return (self, *self.differs)
+
+
+@dataclass(frozen=True)
+class SourcedPoint:
+    """One thing a company's team does, with the id of the source that describes it and where in that source."""
+
+    text: str
+    source: str
+    locator: str
 
 
 @dataclass(frozen=True)
@@ -94,7 +113,7 @@ class CaseStudy:
     industry: str
     summary: str
     positions: dict[str, Claim]
-    what_the_team_does: tuple[str, ...]
+    what_the_team_does: tuple[SourcedPoint, ...]
     lessons: tuple[str, ...]
     sources: tuple[Source, ...]
     last_reviewed: date

@@ -16,6 +16,7 @@ from .glossary import abbreviations
 from .links import Linker
 from .load import load_playbook
 from .model import Playbook
+from .opendata import open_data_files
 from .pagemacros import render_page
 from .pages import case_study_pages
 from .problems import DataError
@@ -33,7 +34,8 @@ def generated_pages(playbook: Playbook, use_directory_urls: bool, today: date) -
 
 
 def prerender(root: Path, use_directory_urls: bool = True, offline: bool = False, today: date | None = None) -> dict[str, str]:
-    """Every page of the site as Markdown an engine needs no plugins for (src_uri -> text), or DataError with every problem."""
+    """Every page of the site as Markdown an engine needs no plugins for (src_uri -> text), and the open-data files,
+    or DataError with every problem."""
     root = Path(root)
     today = today or date.today()
     site = read_site_config(root / "mkdocs.yml")
@@ -48,6 +50,8 @@ def prerender(root: Path, use_directory_urls: bool = True, offline: bool = False
             context = PageContext(playbook, Linker(src, use_directory_urls), offline)
             text = render_page(text, page_macros(lambda context=context: context))
         tree[src] = text + terms
+    # Files, not pages: the engine copies them as they are.
+    tree.update(open_data_files(playbook, use_directory_urls))
     return tree
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import figures, views
-from .adventure import adventure_view, glue_check_view
+from markupsafe import Markup
+
+from . import figures, opendata, views
+from .adventure import adventure_view, glue_check_view, script_json
 from .links import Linker
 from .model import Playbook
 from .offline import DOWNLOAD, FOLDER
@@ -84,9 +86,20 @@ def page_macros(context: Callable[[], PageContext]) -> dict[str, Callable[..., s
         """How many companies and stated placements the playbook holds, counted from the data."""
         return render("coverage.html", coverage=views.coverage(context().playbook))
 
+    def open_data() -> str:
+        """The evidence as open data: links to the files, their licence, how to cite them, and schema.org metadata."""
+        c = context()
+        hrefs = {key: c.linker.to_file(path) for key, path in (("json", opendata.JSON_FILE), ("csv", opendata.CSV_FILE), ("schema", opendata.SCHEMA_FILE))}
+        return render(
+            "open_data.html",
+            json_href=hrefs["json"], csv_href=hrefs["csv"], schema_href=hrefs["schema"], version=opendata.VERSION,
+            columns=", ".join(opendata.CSV_COLUMNS), licence=opendata.LICENCE, creator=opendata.CREATOR, citation=opendata.citation(c.playbook),
+            dataset_json=Markup(script_json(opendata.dataset(c.playbook, hrefs))),
+        )
+
     return {
         f.__name__: f
-        for f in (spectrum_cards, spectrum, reporting_lines, case_study_table, adventure, glue_check, glossary, offline_copy, print_parts, sources, coverage)
+        for f in (spectrum_cards, spectrum, reporting_lines, case_study_table, adventure, glue_check, glossary, offline_copy, print_parts, sources, coverage, open_data)
     }
 
 

@@ -220,7 +220,8 @@ def _example(name: str, schema: dict) -> str:
     """Show, on one line, what an editor should add for a missing field."""
     sub = _property(schema, name)
     if sub.get("examples"):
-        return f'{name}: "{sub["examples"][0]}"'
+        # Every example: a field written differently for different sources (a locator) shows each way.
+        return " or ".join(f'{name}: "{example}"' for example in sub["examples"])
     if sub.get("enum"):
         return f"{name}: {sub['enum'][0]}"
     ref = str(sub.get("$ref", ""))

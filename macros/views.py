@@ -6,28 +6,50 @@ templates only lay things out.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from . import figures, links
 from .links import Linker
-from .model import SOURCE_KINDS, CaseStudy, Claim, Playbook, Source
+from .model import SOURCE_KINDS, CaseStudy, Claim, Playbook, Source, SourcedPoint
 from .review import STALE_AFTER_MONTHS, is_stale
 
 NOT_STATED = "Not stated"
+SOURCES_DIFFER = "Sources differ"
+# What a table row's filter attribute holds where the sources are silent, or disagree.
+NOT_STATED_VALUE = "not-stated"
+SOURCES_DIFFER_VALUE = "sources-differ"
+# A locator that starts with a time in audio or video: 41:05, 1:02:30, 00:58:58–00:59:29.
+_TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}")
 
 
-def _company(study: CaseStudy, linker: Linker, claim: Claim | None = None) -> dict:
-    """A link to a case study, with the evidence for the fact it is listed under and where that evidence comes from."""
+def _company(study: CaseStudy, linker: Linker, claim: Claim | None = None, differs: bool = False) -> dict:
+    """A link to a case study, with the evidence for the fact it is listed under, where that evidence comes from, and
+    whether other sources say something else."""
     href = linker.to(links.case_study_page(study.slug))
-    return {"name": study.name, "href": href, "evidence": claim.evidence if claim else "", "source": _citation(study, claim, href)}
+    return {"name": study.name, "href": href, "evidence": claim.evidence if claim else "", "source": _citation(study, claim, href), "differs": differs}
 
 
-def _citation(study: CaseStudy, claim: Claim | None, page_href: str = "") -> dict | None:
-    """Where a stated fact comes from: a link to its source in the study's source list, the source's title and kind."""
+def _accounts(study: CaseStudy, linker: Linker, stated: Claim | None, value: str) -> list[dict]:
+    """The company once for each source's account that gives `value` (one account, or several where sources differ)."""
+    if stated is None:
+        return []
+    return [_company(study, linker, claim, bool(stated.differs)) for claim in stated.all() if claim.id == value]
+
+
+def _citation(study: CaseStudy, claim: Claim | SourcedPoint | None, page_href: str = "") -> dict | None:
+    """Where a stated fact comes from: a link to its source in the study's source list, the source's title and kind,
+    and where in the source to find it."""
     if claim is None:
         return None
     source = study.source(claim.source)
-    return {"href": f"{page_href}#{source_anchor(source)}", "title": source.title, "kind": source.kind}
+    return {"href": f"{page_href}#{source_anchor(source)}", "title": source.title, "kind": source.kind, "where": where(claim.locator)}
+
+
+def where(locator: str) -> str:
+    """A locator as it reads after a source's title: a timestamp gets 'at' (at 00:41:05, at 00:41:05–00:42:10); a
+    heading or a paragraph's first words read as they are."""
+    return f"at {locator}" if _TIMESTAMP.match(locator) else locator
 
 
 def source_anchor(source: Source) -> str:
@@ -54,11 +76,7 @@ def spectrum_view(playbook: Playbook, spectrum_id: str, linker: Linker) -> dict:
     spectrum = playbook.spectrum(spectrum_id)
     positions = []
     for position in spectrum.positions:
-        companies = [
-            _company(study, linker, study.positions[spectrum.id])
-            for study in playbook.case_studies
-            if spectrum.id in study.positions and study.positions[spectrum.id].id == position.id
-        ]
+        companies = [company for study in playbook.case_studies for company in _accounts(study, linker, study.positions.get(spectrum.id), position.id)]
         positions.append({**vars(position), "companies": companies})
     specialisations = [
         {
@@ -88,43 +106,38 @@ def reporting_lines_view(playbook: Playbook, linker: Linker) -> list[dict]:
     return [
         {
             **vars(line),
-            "companies": [
-                _company(study, linker, study.reporting_line)
-                for study in playbook.case_studies
-                if study.reporting_line and study.reporting_line.id == line.id
-            ],
+            "companies": [company for study in playbook.case_studies for company in _accounts(study, linker, study.reporting_line, line.id)],
         }
         for line in playbook.reporting_lines
     ]
 
 
+def _cell(study: CaseStudy, heading: str, claim: Claim | None, option) -> dict:
+    """One row of a company's model: its option (label, link) for a settled claim; 'Not stated'; or, where sources
+    differ, no option and every source's account (`differs`) instead."""
+    if claim and claim.differs:
+        accounts = [{**option(other), "evidence": other.evidence, "source": _citation(study, other)} for other in claim.all()]
+        return {"heading": heading, "id": "", "value": SOURCES_DIFFER_VALUE, "label": SOURCES_DIFFER, "href": "", "evidence": "", "source": None, "differs": accounts}
+    chosen = option(claim) if claim else {"id": "", "label": NOT_STATED, "href": ""}
+    return {"heading": heading, **chosen, "value": chosen["id"] or NOT_STATED_VALUE, "evidence": claim.evidence if claim else "", "source": _citation(study, claim), "differs": []}
+
+
 def model_cells(playbook: Playbook, study: CaseStudy, linker: Linker) -> list[dict]:
-    """A company's place on each spectrum, then its reporting line: 'Not stated' where sources are silent."""
+    """A company's place on each spectrum, then its reporting line: 'Not stated' where sources are silent, 'Sources
+    differ' (with each account) where they disagree."""
     cells = []
     for spectrum in playbook.spectrums:
-        claim = study.positions.get(spectrum.id)
-        position = spectrum.position(claim.id) if claim else None
-        cells.append(
-            {
-                "heading": spectrum.title,
-                "id": position.id if position else "",
-                "label": position.label if position else NOT_STATED,
-                "href": linker.to(links.spectrum_page(spectrum.id), position.id) if position else "",
-                "evidence": claim.evidence if claim else "",
-                "source": _citation(study, claim),
-            }
-        )
-    line = playbook.reporting_line(study.reporting_line.id) if study.reporting_line else None
-    cells.append(
-        {
-            "heading": "Reporting line",
-            "id": line.id if line else "",
-            "label": line.label if line else NOT_STATED,
-            "href": linker.to(links.REPORTING_LINES, line.id) if line else "",
-            "evidence": study.reporting_line.evidence if study.reporting_line else "",
-            "source": _citation(study, study.reporting_line),
-        }
-    )
+        def option(claim: Claim, spectrum=spectrum) -> dict:
+            position = spectrum.position(claim.id)
+            return {"id": position.id, "label": position.label, "href": linker.to(links.spectrum_page(spectrum.id), position.id)}
+
+        cells.append(_cell(study, spectrum.title, study.positions.get(spectrum.id), option))
+
+    def line_option(claim: Claim) -> dict:
+        line = playbook.reporting_line(claim.id)
+        return {"id": line.id, "label": line.label, "href": linker.to(links.REPORTING_LINES, line.id)}
+
+    cells.append(_cell(study, "Reporting line", study.reporting_line, line_option))
     return cells
 
 
@@ -144,9 +157,18 @@ def case_study_table(playbook: Playbook, linker: Linker) -> dict:
         {"key": s.id, "label": s.title, "options": [{"id": p.id, "label": p.label} for p in s.positions]} for s in playbook.spectrums
     ]
     filters.append({"key": "reporting-line", "label": "Reporting line", "options": [{"id": r.id, "label": r.label} for r in playbook.reporting_lines]})
+    for i, spectrum_filter in enumerate(filters):
+        # Offered only where some company's sources disagree, so the choice never finds nothing.
+        if any(row["cells"][i]["differs"] for row in rows):
+            spectrum_filter["options"].append({"id": SOURCES_DIFFER_VALUE, "label": SOURCES_DIFFER})
     industries = sorted({study.industry for study in playbook.case_studies}, key=str.casefold)
     filters.append({"key": "industry", "label": "Industry", "options": [{"id": i, "label": i} for i in industries]})
-    return {"headings": [s.title for s in playbook.spectrums] + ["Reporting line"], "rows": rows, "filters": filters}
+    return {
+        "headings": [s.title for s in playbook.spectrums] + ["Reporting line"],
+        "rows": rows,
+        "filters": filters,
+        "sources_differ": any(cell["differs"] for row in rows for cell in row["cells"]),
+    }
 
 
 def case_study_view(playbook: Playbook, study: CaseStudy, linker: Linker, today: date) -> dict:
@@ -169,7 +191,7 @@ def case_study_view(playbook: Playbook, study: CaseStudy, linker: Linker, today:
         "summary": study.summary,
         "cells": cells,
         "specialisation": specialisation,
-        "what_the_team_does": study.what_the_team_does,
+        "what_the_team_does": [{"text": point.text, "source": _citation(study, point)} for point in study.what_the_team_does],
         "lessons": study.lessons,
         "sources": [source_view(s, anchor=source_anchor(s)) for s in study.sources],
         "last_reviewed": study.last_reviewed.isoformat(),
@@ -177,7 +199,8 @@ def case_study_view(playbook: Playbook, study: CaseStudy, linker: Linker, today:
         "stale_after_months": STALE_AFTER_MONTHS,
         "edit_path": study.data_path,
         "index_href": linker.to(links.CASE_STUDIES),
-        "not_stated_count": sum(1 for cell in cells if not cell["href"]),
+        "not_stated_count": sum(1 for cell in cells if cell["value"] == NOT_STATED_VALUE),
+        "sources_differ_count": sum(1 for cell in cells if cell["differs"]),
     }
 
 
@@ -218,13 +241,15 @@ def sources_by_kind(playbook: Playbook, linker: Linker) -> list[dict]:
 
 
 def coverage(playbook: Playbook) -> dict:
-    """How much the playbook holds: companies, stated placements (a spectrum position or a reporting line) of those possible, and how many rest on first-hand sources."""
+    """How much the playbook holds: companies, stated placements (a spectrum position or a reporting line) of those
+    possible, how many rest on first-hand sources, and on how many the sources differ (counted apart from first-hand)."""
     claims = [(study, claim) for study in playbook.case_studies for claim in study.claims().values()]
     return {
         "companies": len(playbook.case_studies),
         "placements": len(claims),
         "possible": len(playbook.case_studies) * (len(playbook.spectrums) + 1),
-        "first_hand": sum(1 for study, claim in claims if study.source(claim.source).kind == "first-hand"),
+        "first_hand": sum(1 for study, claim in claims if not claim.differs and study.source(claim.source).kind == "first-hand"),
+        "sources_differ": sum(1 for _, claim in claims if claim.differs),
     }
 
 

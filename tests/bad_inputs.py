@@ -55,31 +55,31 @@ CASES = {
         "fill it in, or delete this spectrum if the sources do not say",
     ),
     "bad reporting line": (
-        lambda t: t.replace("positions:", "reporting_line:\n  id: ceo\n  source: wanger-2023\n  evidence: It says so.\npositions:"),
+        lambda t: t.replace("positions:", "reporting_line:\n  id: ceo\n  source: wanger-2023\n  locator: \"00:41:05\"\n  evidence: It says so.\npositions:"),
         f"{KROGER}:15:7: reporting_line.id: 'ceo' is not a valid choice (did you mean cto?); valid choices: "
         "head-of-product, general-manager, cto, coo, program-management, operations-org, biz-ops, product-areas",
     ),
     "http url": (
         lambda t: t.replace("https://www.productledalliance", "http://www.productledalliance", 1),
-        f"{KROGER}:49:10: sources[0].url: 'http://www.productledalliance.com/choose-your-own-advent...' "
+        f"{KROGER}:54:10: sources[0].url: 'http://www.productledalliance.com/choose-your-own-advent...' "
         "is not accepted: give an https:// address (http, javascript: and other schemes are not accepted)",
     ),
     "javascript url": (
         lambda t: re.sub(r"url: \S+", "url: javascript:alert(1)", t, count=1),
-        f"{KROGER}:49:10: sources[0].url: 'javascript:alert(1)' is not accepted: give an https:// address "
+        f"{KROGER}:54:10: sources[0].url: 'javascript:alert(1)' is not accepted: give an https:// address "
         "(http, javascript: and other schemes are not accepted)",
     ),
     "impossible date": (
         lambda t: t.replace('accessed: "2026-11-21"', "accessed: 2024-02-30", 1),
-        f"{KROGER}:50:15: sources[0].accessed: 2024-02-30 is not a real calendar date",
+        f"{KROGER}:55:15: sources[0].accessed: 2024-02-30 is not a real calendar date",
     ),
     "future date": (
         lambda t: t.replace('last_reviewed: "2026-11-21"', "last_reviewed: 2999-01-01"),
-        f"{KROGER}:51:16: last_reviewed: 2999-01-01 is in the future (today is {TODAY.isoformat()})",
+        f"{KROGER}:56:16: last_reviewed: 2999-01-01 is in the future (today is {TODAY.isoformat()})",
     ),
     "date in another format": (
         lambda t: t.replace('last_reviewed: "2026-11-21"', "last_reviewed: 21/11/2026"),
-        f"{KROGER}:51:16: last_reviewed: '21/11/2026' is not accepted: write the date as YYYY-MM-DD, e.g. 2026-01-31",
+        f"{KROGER}:56:16: last_reviewed: '21/11/2026' is not accepted: write the date as YYYY-MM-DD, e.g. 2026-01-31",
     ),
     "bare NO": (
         lambda t: t.replace('industry: "Grocery retail"', "industry: NO"),
@@ -168,37 +168,48 @@ CASES = {
     # Sources: each has an id and a kind, and every stated position names the source that says so.
     "source without a kind": (
         lambda t: t.replace("    kind: secondary\n", ""),
-        f"{KROGER}:43:5: sources[0].kind: missing required field; add it, e.g. kind: first-hand; valid choices: first-hand, secondary",
+        f"{KROGER}:48:5: sources[0].kind: missing required field; add it, e.g. kind: first-hand; valid choices: first-hand, secondary",
     ),
     "source kind not a choice": (
         lambda t: t.replace("kind: secondary", "kind: primary"),
-        f"{KROGER}:44:11: sources[0].kind: 'primary' is not a valid choice; valid choices: first-hand, secondary",
+        f"{KROGER}:49:11: sources[0].kind: 'primary' is not a valid choice; valid choices: first-hand, secondary",
     ),
     "empty source kind": (
         lambda t: t.replace("kind: secondary", "kind:"),
-        f"{KROGER}:44:10: sources[0].kind: a choice is needed; valid choices: first-hand, secondary",
+        f"{KROGER}:49:10: sources[0].kind: a choice is needed; valid choices: first-hand, secondary",
     ),
     "source without an id": (
         lambda t: t.replace("  - id: wanger-2023\n    kind: secondary", "  - kind: secondary"),
-        f'{KROGER}:43:5: sources[0].id: missing required field; add it, e.g. id: "wanger-2023"',
+        f'{KROGER}:48:5: sources[0].id: missing required field; add it, e.g. id: "wanger-2023"',
     ),
     "source id not an id": (
         lambda t: t.replace("- id: wanger-2023", "- id: Wanger 2023"),
-        f"{KROGER}:43:9: sources[0].id: 'Wanger 2023' is not accepted: use lower-case letters, digits and single hyphens, e.g. shared-service",
+        f"{KROGER}:48:9: sources[0].id: 'Wanger 2023' is not accepted: use lower-case letters, digits and single hyphens, e.g. shared-service",
     ),
     "duplicate source id": (
         lambda t: t.replace(
             '    accessed: "2026-11-21"\n',
             '    accessed: "2026-11-21"\n  - id: wanger-2023\n    kind: first-hand\n    title: "Another piece"\n    publisher: "Kroger"\n    accessed: "2026-11-21"\n',
         ),
-        f"{KROGER}:51:9: sources[1].id: duplicate source id 'wanger-2023' (also sources[0].id)",
+        f"{KROGER}:56:9: sources[1].id: duplicate source id 'wanger-2023' (also sources[0].id)",
     ),
     "position without a source": (
-        lambda t: t.replace("    source: wanger-2023\n", ""),
+        lambda t: t.replace("    source: wanger-2023\n", "", 1),
         f'{KROGER}:16:5: positions.operating-principle.source: missing required field; add it, e.g. source: "wanger-2023"',
     ),
+    # Every claim says where in its source a reader finds it; the message shows both ways to write that.
+    "position without a locator": (
+        lambda t: t.replace('    locator: "paragraph 1"\n', "", 1),
+        f'{KROGER}:16:5: positions.operating-principle.locator: missing required field; add it, e.g. locator: "00:41:05" '
+        "or locator: \"paragraph beginning ‘In my experience’\"",
+    ),
+    "point of what the team does without a locator": (
+        lambda t: t.replace('    locator: "paragraph 1"\n  - text: >-\n      Works', "  - text: >-\n      Works"),
+        f'{KROGER}:25:5: what_the_team_does[0].locator: missing required field; add it, e.g. locator: "00:41:05" '
+        "or locator: \"paragraph beginning ‘In my experience’\"",
+    ),
     "position citing a source that is not listed": (
-        lambda t: t.replace("source: wanger-2023", "source: wanger-2024"),
+        lambda t: t.replace("source: wanger-2023", "source: wanger-2024", 1),
         f"{KROGER}:17:13: positions.operating-principle.source: 'wanger-2024' is not one of this file's sources "
         "(did you mean wanger-2023?); valid choices: wanger-2023",
     ),

@@ -111,3 +111,10 @@ def test_playbook_build_with_the_zensical_engine(capsys, tmp_path):
     assert main(["--root", str(ROOT), "build", "--engine", "zensical", "--site-dir", str(tmp_path / "z")]) == 0
     assert capsys.readouterr().out.strip() == f"Built {tmp_path / 'z'}/ with Zensical {VERSION}."
     assert (tmp_path / "z/case-studies/index.html").is_file()
+
+
+def test_both_engines_put_the_licence_in_every_page_s_footer(real_site, zensical_site):
+    cc = '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>'
+    for site in (real_site, zensical_site):
+        html = (site / "index.html").read_text("utf-8")
+        assert cc in html[html.index("md-copyright"):], site

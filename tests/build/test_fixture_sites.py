@@ -175,7 +175,7 @@ def test_many_companies_each_show_up_everywhere_from_their_file_alone(tmp_path):
         link = f'<a href="../../case-studies/{study.slug}/">{study.name}</a>'
         assert f'<a href="{study.slug}/">{study.name}</a>' in index, study.slug
         own = page(f"case-studies/{study.slug}/index.html")
-        assert own.count('<span class="pb-cite">') == len(study.claims()) + bool(study.specialisation), study.slug
+        assert own.count('<span class="pb-cite">') == len(study.claims()) + bool(study.specialisation) + len(study.what_the_team_does), study.slug
         for spectrum in playbook.spectrums:
             html_text = page(f"models/{spectrum.id}/index.html")
             claim = study.positions.get(spectrum.id)

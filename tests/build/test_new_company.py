@@ -44,7 +44,7 @@ REQUIRED = ("id", "kind", "title", "publisher")
 
 def claim(value: str, key: str = "position") -> dict:
     """One stated placement, citing the made-up talk."""
-    return {key: value, "source": SOURCE["id"], "evidence": "The talk says so; these are the editor's own words."}
+    return {key: value, "source": SOURCE["id"], "locator": "at 12:34", "evidence": "The talk says so; these are the editor's own words."}
 
 
 def filled(scaffold: dict, every_source_field: bool = True, **fields) -> dict:
@@ -52,7 +52,7 @@ def filled(scaffold: dict, every_source_field: bool = True, **fields) -> dict:
     source = {**scaffold["sources"][0], **{k: v for k, v in SOURCE.items() if every_source_field or k in REQUIRED}}
     return {
         **scaffold, "industry": "Example software", "summary": "A made-up company added by the new-company guard.",
-        "sources": [source], "what_the_team_does": ["Runs the planning calendar."], "lessons": ["Made-up lessons are still lessons."],
+        "sources": [source], "what_the_team_does": [{"text": "Runs the planning calendar.", "source": SOURCE["id"], "locator": "at 3:10"}], "lessons": ["Made-up lessons are still lessons."],
         **fields,
     }
 

@@ -17,17 +17,17 @@ def fill_template(text: str) -> str:
     text = text.replace("  - id:\n    kind:\n    title:\n    publisher:\n", "  - id: acme-talk\n    kind: first-hand\n    title: How we run prod ops\n    publisher: Example Conference\n")
     text = text.replace("    # url: https://\n", "    url: https://example.com/talk\n")
     # The source speaks to two spectrums: keep those, delete the other two (and the options listed above them) as the template says.
-    text = re.sub(r"  # Team hierarchy:.*?  team-hierarchy:\n    position:\n    source:\n    evidence:\n", "", text, flags=re.S)
-    text = re.sub(r"  # Degree of focus:.*?  degree-of-focus:\n    position:\n    source:\n    evidence:\n", "", text, flags=re.S)
+    text = re.sub(r"  # Team hierarchy:.*?  team-hierarchy:\n    position:\n    source:\n    locator:\n    evidence:\n", "", text, flags=re.S)
+    text = re.sub(r"  # Degree of focus:.*?  degree-of-focus:\n    position:\n    source:\n    locator:\n    evidence:\n", "", text, flags=re.S)
     text = text.replace(
-        "  operating-principle:\n    position:\n    source:\n    evidence:\n",
-        "  operating-principle:\n    position: coaching\n    source: acme-talk\n    evidence: The talk says the team teaches planning to every product team.\n",
+        "  operating-principle:\n    position:\n    source:\n    locator:\n    evidence:\n",
+        "  operating-principle:\n    position: coaching\n    source: acme-talk\n    locator: \"00:04:10\"\n    evidence: The talk says the team teaches planning to every product team.\n",
     )
     text = text.replace(
-        "  work-allocation:\n    position:\n    source:\n    evidence:\n",
-        "  work-allocation:\n    position: embedded\n    source: acme-talk\n    evidence: The talk says each prod ops manager sits in one product area.\n",
+        "  work-allocation:\n    position:\n    source:\n    locator:\n    evidence:\n",
+        "  work-allocation:\n    position: embedded\n    source: acme-talk\n    locator: \"00:07:45\"\n    evidence: The talk says each prod ops manager sits in one product area.\n",
     )
-    text = text.replace("what_the_team_does:\n  -\n", "what_the_team_does:\n  - Teaches a shared planning process.\n")
+    text = text.replace("what_the_team_does:\n  - text:\n    source:\n    locator:\n", "what_the_team_does:\n  - text: Teaches a shared planning process.\n    source: acme-talk\n    locator: \"00:04:10\"\n")
     text = text.replace("lessons:\n  -\n", "lessons:\n  - Coaching needs time set aside for it.\n")
     return text
 
@@ -62,5 +62,7 @@ def test_a_new_editor_adds_a_company(tmp_path):
     page = (out / "case-studies/acme-corp/index.html").read_text()
     assert "Acme Corp" in page
     # each stated position points at the editor's source, which says it is first-hand
-    assert page.count('<a href="#source-acme-talk">How we run prod ops</a> <span class="pb-badge pb-badge--first-hand"') == 2
+    # two positions and one point of what the team does, each with where in the talk to look
+    assert page.count('<a href="#source-acme-talk">How we run prod ops</a>, <span class="pb-cite__where">at 00:') == 3
+    assert page.count('</span> <span class="pb-badge pb-badge--first-hand"') >= 3
     assert '<li class="pb-sources__item" id="source-acme-talk">' in page

@@ -28,7 +28,7 @@ LINE_PAYLOAD = "```{ onfocus=alert(6) } [a](javascript:alert(6)){ onclick=alert(
 
 def hostile_study(number: int, text: str) -> dict:
     """A valid case study with a payload in every text field and on every spectrum, specialisation and line."""
-    claim = lambda position: {"position": position, "source": "hostile", "evidence": text}  # noqa: E731
+    claim = lambda position: {"position": position, "source": "hostile", "locator": LINE_PAYLOAD, "evidence": text}  # noqa: E731
     return {
         "name": f"Hostile {number} {LINE_PAYLOAD}",
         "industry": LINE_PAYLOAD,
@@ -39,9 +39,9 @@ def hostile_study(number: int, text: str) -> dict:
             "work-allocation": claim("embedded"),
             "degree-of-focus": claim("specialist"),
         },
-        "specialisation": {"by": "customer-type", "source": "hostile", "evidence": text},
-        "reporting_line": {"id": "coo", "source": "hostile", "evidence": text},
-        "what_the_team_does": [text, LINE_PAYLOAD],
+        "specialisation": {"by": "customer-type", "source": "hostile", "locator": LINE_PAYLOAD, "evidence": text},
+        "reporting_line": {"id": "coo", "source": "hostile", "locator": LINE_PAYLOAD, "evidence": text},
+        "what_the_team_does": [{"text": body, "source": "hostile", "locator": LINE_PAYLOAD} for body in (text, LINE_PAYLOAD)],
         "lessons": [text],
         "sources": [{"id": "hostile", "kind": "secondary", "title": LINE_PAYLOAD, "publisher": LINE_PAYLOAD, "author": LINE_PAYLOAD, "published": LINE_PAYLOAD,
                      "url": "https://example.com/a", "accessed": "2026-01-31"}],

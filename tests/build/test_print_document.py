@@ -32,6 +32,21 @@ def test_case_studies_arrive_whole_with_their_links_made_internal(fixture_site):
     assert 'href="#models-operating-principle--coaching"' in html  # its one position, linked inside the document
 
 
+def test_every_claim_s_locator_is_printed_beside_its_source_on_its_page_and_in_the_document(real_site):
+    from markupsafe import escape
+
+    from macros.views import where
+
+    document = (real_site / "print/index.html").read_text("utf-8")
+    for study in PLAYBOOK.case_studies:
+        page = (real_site / "case-studies" / study.slug / "index.html").read_text("utf-8")
+        claims = [c for claim in study.claims().values() for c in claim.all()] + [study.specialisation] * bool(study.specialisation)
+        for claim in [*claims, *study.what_the_team_does]:
+            cited = f'{escape(study.source(claim.source).title)}</a>, <span class="pb-cite__where">{escape(where(claim.locator))}</span>'
+            assert cited in page, (study.slug, claim)
+            assert cited in document, (study.slug, claim)
+
+
 def test_the_print_page_stays_out_of_search(real_site):
     index = json.loads((real_site / "search/search_index.json").read_text("utf-8"))
     assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("print/")]

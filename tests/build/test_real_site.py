@@ -9,6 +9,7 @@ import pytest
 
 from build.sitecheck import broken_links
 from helpers import DATA
+from macros import views
 from macros.adventure import adventure_data
 from macros.gate import THEME_INLINE_SCRIPTS, scan_site, script_hash
 from macros.links import Linker
@@ -77,10 +78,11 @@ def test_each_stated_position_on_a_case_study_page_links_to_its_source_with_its_
     html = text(real_site, f"case-studies/{study.slug}/index.html")
     start = html.index('class="pb-table pb-table--model"')
     model = html[start:html.index("</table>", start)]
-    claims = [*study.claims().values(), *([study.specialisation] if study.specialisation else [])]
+    claims = [c for claim in study.claims().values() for c in claim.all()] + ([study.specialisation] if study.specialisation else [])
     for claim in claims:
         source = study.source(claim.source)
-        assert f'<a href="#source-{source.id}">{escaped(source.title)}</a> <span class="pb-badge pb-badge--{source.kind}"' in model, claim
+        where = f'<span class="pb-cite__where">{escaped(views.where(claim.locator))}</span>'
+        assert f'<a href="#source-{source.id}">{escaped(source.title)}</a>, {where} <span class="pb-badge pb-badge--{source.kind}"' in model, claim
     assert model.count('<span class="pb-cite">') == len(claims)
     listed = html[html.index('id="sources"'):]
     for source in study.sources:
@@ -235,3 +237,12 @@ def test_search_leaves_out_the_adventures_data_and_repeated_company_lists(real_s
     adventure = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("adventure/"))
     assert '"spectrums"' not in adventure and "caseStudies" not in adventure
     assert "Companies here" not in adventure
+
+
+def test_every_page_s_footer_says_which_licence_covers_what(real_site):
+    cc = '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>'
+    mit = '<a href="https://opensource.org/license/mit" rel="license">MIT License</a>'
+    for page in ("index.html", "case-studies/index.html", f"case-studies/{PLAYBOOK.case_studies[0].slug}/index.html", "print/index.html"):
+        html = text(real_site, page)
+        footer = html[html.index('<div class="md-copyright">'):]
+        assert cc in footer and mit in footer and "Text and data" in footer, page

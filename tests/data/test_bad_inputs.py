@@ -151,12 +151,12 @@ def frozen_data(tmp_path):
 def test_reporting_line_and_specialisation_must_cite_a_listed_source(tmp_path):
     data = frozen_data(tmp_path)
     oscar, pendo = data / "case-studies/oscar-health.yml", data / "case-studies/pendo.yml"
-    oscar.write_text(oscar.read_text().replace("  source: sharebird-placement\n", "  source: sharebird\n"))
+    oscar.write_text(oscar.read_text().replace("\n  source: sharebird-placement\n", "\n  source: sharebird\n"))
     pendo.write_text(pendo.read_text().replace("  by: customer-type\n  source: wanger-2023\n", "  by: customer-type\n  source: pendo-blog\n"))
     assert [str(p) for p in problems_in(data)] == [
-        "data/case-studies/oscar-health.yml:35:11: reporting_line.source: 'sharebird' is not one of this file's sources "
+        "data/case-studies/oscar-health.yml:37:11: reporting_line.source: 'sharebird' is not one of this file's sources "
         "(did you mean sharebird-placement?); valid choices: sharebird-placement, sharebird-organisation",
-        "data/case-studies/pendo.yml:22:11: specialisation.source: 'pendo-blog' is not one of this file's sources; valid choices: wanger-2023",
+        "data/case-studies/pendo.yml:23:11: specialisation.source: 'pendo-blog' is not one of this file's sources; valid choices: wanger-2023",
     ]
 
 
@@ -164,7 +164,7 @@ def test_a_source_id_is_its_own_file_s_not_another_s(tmp_path):
     """Ids are local to a case study: Oscar's ids mean nothing in Kroger's file."""
     data = frozen_data(tmp_path)
     path = data / "case-studies/kroger.yml"
-    path.write_text(path.read_text().replace("    source: wanger-2023\n", "    source: sharebird-placement\n"))
+    path.write_text(path.read_text().replace("    source: wanger-2023\n", "    source: sharebird-placement\n", 1))
     assert [p.message for p in problems_in(data)] == ["'sharebird-placement' is not one of this file's sources; valid choices: wanger-2023"]
 
 
@@ -186,8 +186,8 @@ def test_every_broken_source_reference_is_reported_at_once(tmp_path):
     found = [(p.line, p.field, p.message.split(";")[0]) for p in problems_in(data)]
     assert found == [
         (18, "positions.team-hierarchy.source", "'sharebird-org' is not one of this file's sources (did you mean sharebird-placement?)"),
-        (26, "positions.work-allocation.source", "'sharebird-org' is not one of this file's sources (did you mean sharebird-placement?)"),
-        (77, "sources[1].id", "duplicate source id 'sharebird-placement' (also sources[0].id)"),
+        (27, "positions.work-allocation.source", "'sharebird-org' is not one of this file's sources (did you mean sharebird-placement?)"),
+        (86, "sources[1].id", "duplicate source id 'sharebird-placement' (also sources[0].id)"),
     ]
 
 

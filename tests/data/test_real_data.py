@@ -63,7 +63,10 @@ def test_case_study_schema_choices_match_the_data():
     assert list(positions) == [s.id for s in playbook.spectrums]
     for spectrum in playbook.spectrums:
         assert positions[spectrum.id]["properties"]["position"]["enum"] == [p.id for p in spectrum.positions], spectrum.id
-    assert schema["properties"]["reporting_line"]["properties"]["id"]["enum"] == [r.id for r in playbook.reporting_lines]
+        differing = positions[spectrum.id]["properties"]["sources_differ"]["items"]["properties"]["position"]
+        assert differing["enum"] == [p.id for p in spectrum.positions], spectrum.id
+    line = schema["properties"]["reporting_line"]["properties"]
+    assert line["id"]["enum"] == line["sources_differ"]["items"]["properties"]["id"]["enum"] == [r.id for r in playbook.reporting_lines]
     focus = playbook.spectrum("degree-of-focus")
     assert schema["properties"]["specialisation"]["properties"]["by"]["enum"] == [s.id for s in focus.specialisations]
 

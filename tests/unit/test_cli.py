@@ -302,10 +302,11 @@ def fill(text):
     text = text.replace("  - id:\n    kind:\n    title:\n    publisher:\n", "  - id: acme-talk\n    kind: first-hand\n    title: How we run prod ops\n    publisher: Example Conference\n")
     text = text.replace("    # author:\n    # published:\n    # url: https://\n", "    author: Ada Example, Head of Product Operations\n    published: March 2025\n    url: https://example.com/talk\n")
     for spectrum, position in (("team-hierarchy", "hybrid"), ("operating-principle", "coaching"), ("work-allocation", "embedded"), ("degree-of-focus", "specialist")):
-        text = text.replace(f"  {spectrum}:\n    position:\n    source:\n    evidence:\n", f"  {spectrum}:\n    position: {position}\n    source: acme-talk\n    evidence: The talk says so.\n")
-    text = text.replace("# specialisation:\n#   by: customer-type\n#   source:\n#   evidence:", "specialisation:\n  by: customer-type\n  source: acme-talk\n  evidence:")
-    text = text.replace("# reporting_line:\n#   id: head-of-product\n#   source:\n#   evidence:", "reporting_line:\n  id: head-of-product\n  source: acme-talk\n  evidence:")
-    return text.replace("what_the_team_does:\n  -\n", "what_the_team_does:\n  - Teaches planning.\n").replace("lessons:\n  -\n", "lessons:\n  - Coaching takes time.\n")
+        text = text.replace(f"  {spectrum}:\n    position:\n    source:\n    locator:\n    evidence:\n", f"  {spectrum}:\n    position: {position}\n    source: acme-talk\n    locator: \"00:12:30\"\n    evidence: The talk says so.\n")
+    text = text.replace("# specialisation:\n#   by: customer-type\n#   source:\n#   locator:\n#   evidence:", "specialisation:\n  by: customer-type\n  source: acme-talk\n  locator: \"00:14:00\"\n  evidence:")
+    text = text.replace("# reporting_line:\n#   id: head-of-product\n#   source:\n#   locator:\n#   evidence:", "reporting_line:\n  id: head-of-product\n  source: acme-talk\n  locator: \"00:20:10\"\n  evidence:")
+    text = text.replace("what_the_team_does:\n  - text:\n    source:\n    locator:\n", "what_the_team_does:\n  - text: Teaches planning.\n    source: acme-talk\n    locator: \"00:21:45\"\n")
+    return text.replace("lessons:\n  -\n", "lessons:\n  - Coaching takes time.\n")
 
 
 def test_a_filled_scaffold_passes_check_with_every_field_stated(capsys, root):
@@ -320,6 +321,7 @@ def test_a_filled_scaffold_passes_check_with_every_field_stated(capsys, root):
     acme = next(s for s in playbook.case_studies if s.slug == "acme-corp")
     assert len(acme.claims()) == 5 and acme.specialisation.source == "acme-talk" and acme.sources[0].kind == "first-hand"
     assert acme.sources[0].author == "Ada Example, Head of Product Operations"
+    assert [c.locator for c in acme.claims().values()] == ["00:12:30"] * 4 + ["00:20:10"] and acme.what_the_team_does[0].locator == "00:21:45"
 
 
 def test_new_reports_broken_options_data_and_writes_nothing(capsys, root):

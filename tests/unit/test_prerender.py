@@ -29,7 +29,10 @@ def test_the_tree_holds_every_page_rendered_and_every_case_study():
     for study in load_playbook(DATA).case_studies:
         page = tree.get(f"case-studies/{study.slug}.md", "")
         assert f'source_path: "data/case-studies/{study.slug}.yml"' in page, f"{study.name}: no page case-studies/{study.slug}.md with its source path"
-    assert all("*[" in text for text in tree.values())  # the glossary's definitions on every page
+    assert all("*[" in text for src, text in tree.items() if src.endswith(".md"))  # the glossary's definitions on every page
+    # the open-data files, as they are: no glossary lines in the JSON or the CSV
+    assert {src for src in tree if not src.endswith(".md")} == {"open-data/evidence-v1.json", "open-data/placements-v1.csv", "open-data/evidence-v1.schema.json"}
+    assert "*[" not in tree["open-data/placements-v1.csv"]
 
 
 def test_zensical_gets_no_hooks_nor_the_macros_plugin():

@@ -17,7 +17,7 @@ def test_md_escape_keeps_entities_intact():
 
 
 def test_templates_autoescape_data():
-    html = render("company_list.html", companies=[{"name": "<script>x</script>", "href": '" onmouseover="x', "evidence": "a & b", "source": None}], empty="")
+    html = render("company_list.html", companies=[{"name": "<script>x</script>", "href": '" onmouseover="x', "evidence": "a & b", "source": None, "differs": False}], empty="")
     assert "<script>" not in html
     assert "&lt;script&gt;x&lt;/script&gt;" in html
     assert 'href="&#34; onmouseover=&#34;x"' in html
@@ -25,7 +25,7 @@ def test_templates_autoescape_data():
 
 
 def test_data_is_never_evaluated_as_a_template():
-    html = render("company_list.html", companies=[{"name": "{{ 7*7 }}", "href": "x/", "evidence": "{% raw %}", "source": None}], empty="")
+    html = render("company_list.html", companies=[{"name": "{{ 7*7 }}", "href": "x/", "evidence": "{% raw %}", "source": None, "differs": False}], empty="")
     assert "&#123;&#123; 7*7 &#125;&#125;" in html and "49" not in html  # shown as {{ 7*7 }}
 
 
@@ -49,10 +49,11 @@ def test_the_sandbox_still_guards_view_dicts():
         _ENV.from_string("{{ row.__class__.__subclasses__() }}").render(row={"name": "Acme"})
 
 
-def test_a_citation_escapes_its_title_and_keeps_the_kind_to_a_class_and_a_word():
-    html = render("citation.html", cite={"href": "#source-a", "title": "<b>T</b> `x`", "kind": "first-hand"})
+def test_a_citation_escapes_its_title_and_locator_and_keeps_the_kind_to_a_class_and_a_word():
+    html = render("citation.html", cite={"href": "#source-a", "title": "<b>T</b> `x`", "kind": "first-hand", "where": "at *1* [y](z) &"})
     assert html == (
-        '<span class="pb-cite">Source: <a href="#source-a">&lt;b&gt;T&lt;/b&gt; &#96;x&#96;</a> '
+        '<span class="pb-cite">Source: <a href="#source-a">&lt;b&gt;T&lt;/b&gt; &#96;x&#96;</a>, '
+        '<span class="pb-cite__where">at *1* [y](z) &amp;</span> '
         '<span class="pb-badge pb-badge--first-hand" title="From the company or its own people">first-hand</span></span>'
     )
     assert 'title="Someone else reporting on the company">secondary</span>' in render("kind_badge.html", kind="secondary")

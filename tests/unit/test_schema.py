@@ -162,9 +162,9 @@ def test_a_one_line_field_with_a_trailing_newline_says_to_remove_it(path):
          "a position is needed; valid choices: enabling, coaching, execution (or delete this spectrum if the sources do not say)"),
         (("positions", "operating-principle", "position"), "",
          "a position is needed; valid choices: enabling, coaching, execution (or delete this spectrum if the sources do not say)"),
-        (("specialisation",), {"by": None, "source": "wanger-2023", "evidence": "It says so."},
+        (("specialisation",), {"by": None, "source": "wanger-2023", "locator": "00:41:05", "evidence": "It says so."},
          "a specialisation is needed; valid choices: customer-type, product-pillar, outcome (or delete specialisation if the sources do not say)"),
-        (("reporting_line",), {"id": None, "source": "wanger-2023", "evidence": "It says so."},
+        (("reporting_line",), {"id": None, "source": "wanger-2023", "locator": "00:41:05", "evidence": "It says so."},
          "a reporting line is needed; valid choices: head-of-product, general-manager, cto, coo, program-management, operations-org, biz-ops, "
          "product-areas (or delete reporting_line if the sources do not say)"),
         (("positions", "operating-principle", "evidence"), None,

@@ -72,10 +72,10 @@ def study(slug):
 def test_each_stated_position_links_to_its_source_in_the_study_and_says_its_kind():
     oscar = study("oscar-health")
     view = views.case_study_view(PLAYBOOK, oscar, Linker("case-studies/oscar-health.md"), oscar.last_reviewed)
-    organisation = {"href": "#source-sharebird-organisation", "title": "How is Product Operations organized at Oscar Health?", "kind": "first-hand"}
+    organisation = {"href": "#source-sharebird-organisation", "title": "How is Product Operations organized at Oscar Health?", "kind": "first-hand", "where": "paragraph 1"}
     assert [c["source"] for c in view["cells"]] == [
         organisation, None, organisation, None,
-        {"href": "#source-sharebird-placement", "title": "What do you see as an ideal organizational structure and placement for Product Ops?", "kind": "first-hand"},
+        {"href": "#source-sharebird-placement", "title": "What do you see as an ideal organizational structure and placement for Product Ops?", "kind": "first-hand", "where": "paragraph 1"},
     ]
     # each link lands on an item of the study's own source list
     assert [(s["anchor"], s["kind"]) for s in view["sources"]] == [("source-sharebird-placement", "first-hand"), ("source-sharebird-organisation", "first-hand")]
@@ -84,13 +84,13 @@ def test_each_stated_position_links_to_its_source_in_the_study_and_says_its_kind
 def test_a_specialisation_links_to_its_source_too():
     pendo = study("pendo")
     view = views.case_study_view(PLAYBOOK, pendo, Linker("case-studies/pendo.md"), pendo.last_reviewed)
-    assert view["specialisation"]["source"] == {"href": "#source-wanger-2023", "title": "Choose your own adventure: models of product operations", "kind": "secondary"}
+    assert view["specialisation"]["source"] == {"href": "#source-wanger-2023", "title": "Choose your own adventure: models of product operations", "kind": "secondary", "where": "paragraph 1"}
 
 
 def test_spectrum_and_reporting_line_pages_say_where_each_company_s_evidence_comes_from():
     view = views.spectrum_view(PLAYBOOK, "operating-principle", Linker("models/operating-principle.md"))
     kroger = view["positions"][1]["companies"][0]
-    assert kroger["source"] == {"href": "../../case-studies/kroger/#source-wanger-2023", "title": "Choose your own adventure: models of product operations", "kind": "secondary"}
+    assert kroger["source"] == {"href": "../../case-studies/kroger/#source-wanger-2023", "title": "Choose your own adventure: models of product operations", "kind": "secondary", "where": "paragraph 1"}
     assert all(c["source"] is None for c in view["not_stated"])
     lines = views.reporting_lines_view(PLAYBOOK, Linker("models/reporting-lines.md"))
     (oscar,) = next(r for r in lines if r["id"] == "head-of-product")["companies"]
@@ -123,6 +123,23 @@ def test_a_piece_cited_as_both_kinds_is_listed_under_each_with_what_relies_on_it
 
 
 def test_coverage_counts_companies_and_stated_placements_from_the_data():
-    assert views.coverage(PLAYBOOK) == {"companies": 5, "placements": 7, "possible": 25, "first_hand": 3}
+    assert views.coverage(PLAYBOOK) == {"companies": 5, "placements": 7, "possible": 25, "first_hand": 3, "sources_differ": 0}
     fewer = __import__("dataclasses").replace(PLAYBOOK, case_studies=tuple(s for s in PLAYBOOK.case_studies if s.slug != "oscar-health"))
-    assert views.coverage(fewer) == {"companies": 4, "placements": 4, "possible": 20, "first_hand": 0}
+    assert views.coverage(fewer) == {"companies": 4, "placements": 4, "possible": 20, "first_hand": 0, "sources_differ": 0}
+
+
+def test_a_locator_reads_after_the_source_title():
+    assert views.where("00:41:05") == "at 00:41:05"
+    assert views.where("1:02:30") == "at 1:02:30"
+    assert views.where("00:58:06–00:58:58") == "at 00:58:06–00:58:58"
+    assert views.where("paragraph beginning ‘In my experience’") == "paragraph beginning ‘In my experience’"
+    assert views.where("section 2021: the year we began") == "section 2021: the year we began"
+
+
+def test_each_point_of_what_the_team_does_says_its_source_and_where_in_it():
+    oscar = study("oscar-health")
+    view = views.case_study_view(PLAYBOOK, oscar, Linker("case-studies/oscar-health.md"), oscar.last_reviewed)
+    assert [p["source"] for p in view["what_the_team_does"]] == [
+        {"href": "#source-sharebird-placement", "title": "What do you see as an ideal organizational structure and placement for Product Ops?", "kind": "first-hand", "where": "paragraph 1"}
+    ] * len(oscar.what_the_team_does)
+    assert [p["text"] for p in view["what_the_team_does"]] == [p.text for p in oscar.what_the_team_does]
