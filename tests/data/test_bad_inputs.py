@@ -196,12 +196,12 @@ def test_a_structural_problem_does_not_hide_the_reference_problems_of_the_same_f
     data = frozen_data(tmp_path)
     path = data / "case-studies/kroger.yml"
     text = path.read_text().replace('industry: "Grocery retail"\n', "").replace("kind: secondary", "kind: primary")
-    path.write_text(text.replace("source: wanger-2023", "source: wanger-2024").replace('last_reviewed: "2026-11-21"', 'last_reviewed: "2999-01-01"'))
+    path.write_text(text.replace("source: wanger-2023", "source: wanger-2024", 1).replace('last_reviewed: "2026-11-21"', 'last_reviewed: "2999-01-01"'))
     assert [str(p) for p in problems_in(data)] == [
         f"{KROGER}:7:1: industry: missing required field; add it, e.g. industry: \"Grocery retail\"",
         f"{KROGER}:16:13: positions.operating-principle.source: 'wanger-2024' is not one of this file's sources (did you mean wanger-2023?); valid choices: wanger-2023",
-        f"{KROGER}:43:11: sources[0].kind: 'primary' is not a valid choice; valid choices: first-hand, secondary",
-        f"{KROGER}:50:16: last_reviewed: 2999-01-01 is in the future (today is {TODAY.isoformat()})",
+        f"{KROGER}:48:11: sources[0].kind: 'primary' is not a valid choice; valid choices: first-hand, secondary",
+        f"{KROGER}:55:16: last_reviewed: 2999-01-01 is in the future (today is {TODAY.isoformat()})",
     ]
 
 
@@ -209,12 +209,12 @@ def test_a_yaml_problem_does_not_hide_the_schema_and_reference_problems_of_the_s
     data = frozen_data(tmp_path)
     path = data / "case-studies/kroger.yml"
     text = path.read_text().replace('industry: "Grocery retail"', "industry: NO")
-    text = text.replace("  - >-\n    Works with substantial company investment behind it.", "  - Funding: substantial company investment")
-    path.write_text(text.replace("source: wanger-2023", "source: wanger"))
+    text = text.replace("  - >-\n    Under coaching, product managers still do the work themselves, so judge\n    success by whether teams adopt the processes, not by how much teaching\n    takes place.", "  - Funding: substantial company investment")
+    path.write_text(text.replace("source: wanger-2023", "source: wanger", 1))
     assert [(p.line, p.field, p.message.split(";")[0]) for p in problems_in(data)] == [
         (8, "industry", "bare NO means true/false to many YAML tools"),
         (17, "positions.operating-principle.source", "'wanger' is not one of this file's sources (did you mean wanger-2023?)"),
-        (27, "what_the_team_does[1]", "expected text, got a group of fields"),
+        (43, "lessons[2]", "expected text, got a group of fields"),
     ]
 
 

@@ -388,7 +388,7 @@ def test_the_scaffold_gives_one_rule_for_what_to_fill_in_and_what_to_delete(caps
     assert "every empty field" not in text and "Fill in every field that has no \"Only if\" above it" in text
     required = set(json.loads((root / "data/schema/case-study.schema.json").read_text())["required"])
     sections = scaffold_sections(text)
-    assert set(sections) == required | {"positions", "specialisation", "reporting_line"}
+    assert set(sections) == required | {"positions", "specialisation", "reporting_line", "what_the_team_does", "lessons"}
     for field, comments in sections.items():
         only_if = any("Only if" in line for line in comments)
         assert only_if == (field not in required), field
@@ -425,8 +425,9 @@ def test_a_scaffold_filled_as_it_says_passes_check(capsys, root):
     text = text.replace("    # published:\n", '    published: "Updated 2024-05-02"\n')
     for spectrum in ("operating-principle", "work-allocation", "degree-of-focus"):
         text = delete_block(text, f"  {spectrum}:")
-    text = text.replace("  team-hierarchy:\n    position:\n    source:\n    evidence:\n", "  team-hierarchy:\n    position: separate-team\n    source: acme-careers\n    evidence: The page says one person runs prod ops full time.\n")
-    text = text.replace("what_the_team_does:\n  -\n", "what_the_team_does:\n  - Runs planning.\n").replace("lessons:\n  -\n", "lessons:\n  - A team of one can own planning.\n")
+    text = text.replace("  team-hierarchy:\n    position:\n    source:\n    locator:\n    evidence:\n", "  team-hierarchy:\n    position: separate-team\n    source: acme-careers\n    locator: first paragraph\n    evidence: The page says one person runs prod ops full time.\n")
+    text = text.replace("what_the_team_does:\n  - text:\n    source:\n    locator:\n", "what_the_team_does:\n  - text: Runs planning.\n    source: acme-careers\n    locator: second paragraph\n")
+    text = text.replace("lessons:\n  -\n", "lessons:\n  - A team of one can own planning.\n")
     (root / "data/case-studies/acme-corp.yml").write_text(text)
     status, out, _ = run(capsys, "--root", root, "check")
     assert status == 0, out

@@ -23,17 +23,22 @@ positions:
   team-hierarchy:
     position: separate-team
     source: handbook
+    locator: "first paragraph"
     evidence: "The handbook names a prod ops team."
   operating-principle:
     position: coaching
     source: weekly
+    locator: "first paragraph"
     evidence: "The article describes workshops."
 reporting_line:
   id: head-of-product
   source: handbook
+  locator: "first paragraph"
   evidence: "The chart shows the lead reporting to the CPO."
 what_the_team_does:
-  - "Runs planning."
+  - text: "Runs planning."
+    source: handbook
+    locator: "first paragraph"
 lessons:
   - "Write the process down first."
 sources:
