@@ -357,8 +357,9 @@ FORBIDDEN = {"script", "style", "base", "iframe", "frame", "frameset", "object",
              "button", "select", "textarea", "template", "portal", "noscript"}
 # Attributes from which a browser loads something.
 LOADING = {"src", "srcset", "data", "poster", "background", "action", "formaction", "ping", "codebase", "manifest", "imagesrcset"}
-# The playbook's own controls (the case-study filter, the adventure's forms and card template) hold case-study names
-# as escaped text: one of these is contributed markup when a token is in its attributes or its own text, not a child's.
+# The playbook's own controls (the case-study filter, the adventure's forms, its card template and the template that
+# carries its data as escaped JSON text) hold case-study text: one of these counts by a token in its attributes.
+# (The gate refuses these elements in contributed text outright: tests/unit/test_gate.py.)
 CONTROLS = {"form", "select", "template", "button", "textarea"}
 _BAD_SCHEME = re.compile(r"^(javascript|data|vbscript):")
 # A payload's own host: every one in the corpus is XSSID.evil.example (browsers read /\ and \\ as //).
@@ -425,7 +426,7 @@ def file_findings(html: str, owner: str | None) -> list[tuple[str | None, str]]:
         if tag:
             # An element's whole text only where it matters (a script's or style's body, a title the theme may make a tooltip).
             wanted = tag in FORBIDDEN or "md-ellipsis" in attrs.get("class", "")
-            text = (element.text or "") if tag in CONTROLS else "".join(element.itertext()) if wanted else ""
+            text = "" if tag in CONTROLS else "".join(element.itertext()) if wanted else ""
             for how in element_findings(tag, attrs, text):
                 carried = TOKEN.search(" ".join(attrs.values()) + " " + (element.text or ""))
                 found.append((carried.group() if carried else owner, how))
@@ -721,9 +722,10 @@ def test_the_detectors_see_a_dialog_a_request_a_handler_and_a_title_with_markup(
 
 
 def test_the_playbooks_own_controls_holding_escaped_names_are_not_findings():
-    """A case study's name is escaped text inside the filter's options and the adventure's card template; the same
-    controls with a token in their own text or attributes are findings."""
-    ours = '<form class="pb-filter"><select name="company"><option>hx9101 &lt;b&gt;</option></select></form><template id="pb-card"><p>hx9102</p></template>'
+    """A case study's text is escaped text inside the filter's options and the adventure's data template; the same
+    controls with a token in their attributes are findings, and a script with one in its text still is."""
+    ours = ('<form class="pb-filter"><select name="company"><option>hx9101 &lt;b&gt;</option></select></form>'
+            '<template id="pb-adventure-data">{"summary": "&lt;/script&gt;hx9102"}</template>')
     assert file_findings(ours, None) == []
-    theirs = '<form>hx9103</form><select name="hx9104"></select><template>hx9105</template>'
-    assert {token for token, _ in file_findings(theirs, None)} == {"hx9103", "hx9104", "hx9105"}
+    theirs = '<form action="x" class="hx9103"></form><select name="hx9104"></select><template id="hx9105"></template><script>hx9106</script>'
+    assert {token for token, _ in file_findings(theirs, None)} == {"hx9103", "hx9104", "hx9105", "hx9106"}
