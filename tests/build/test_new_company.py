@@ -42,6 +42,14 @@ SOURCE = {
 REQUIRED = ("id", "kind", "title", "publisher")
 
 
+class EditorDumper(yaml.SafeDumper):
+    """Writes text in quotes where an editor must (a timestamp such as 00:08:23, which YAML tools read differently)."""
+
+
+EditorDumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style='"' if text[:1].isdigit() and ":" in text else None))
+
+
 def claim(value: str, key: str = "position") -> dict:
     """One stated placement, citing the made-up talk."""
     return {key: value, "source": SOURCE["id"], "locator": "at 12:34", "evidence": "The talk says so; these are the editor's own words."}
@@ -100,7 +108,7 @@ def add_company(playbook_cli: list[str], copy: Path, name: str, fill) -> Path:
     assert not problems, [str(p) for p in problems]
     data = fill({k: v for k, v in scaffold.data.items() if k not in ("positions",)} | {"name": name})
     assert data["last_reviewed"] in (date.today().isoformat(), date.today()), data["last_reviewed"]  # dated today, as `new` writes it
-    path.write_text(SCHEMA_LINE + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), "utf-8")
+    path.write_text(SCHEMA_LINE + yaml.dump(data, Dumper=EditorDumper, allow_unicode=True, sort_keys=False, width=120), "utf-8")
     return path
 
 
