@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .files import symlink_problems
-from .model import REASONING, Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, Playbook, Point, Term, Position, ReportingLine, Source, SourcedPoint, Specialisation, Spectrum, Transition
+from .model import REASONING, Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, PageSources, Playbook, Point, Term, Position, ReportingLine, Source, SourcedPoint, Specialisation, Spectrum, Transition
 from .problems import DataError, Problem, field_name
 from .review import latest_today
 from .schema import check_schema
@@ -66,6 +66,10 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         for i, role in enumerate(glue_doc.data["roles"]):
             _reference(glue_doc, ("roles", i, "adventure_answer"), role["adventure_answer"], valid, f"a glue_work id in {adventure_doc.path}", problems)
 
+    # Optional: a data folder without hand-written pages that cite sources needs no such file.
+    pages_doc = _read(data_dir / "page-sources.yml", root, schema_dir, "page-sources.schema.json", problems) if (data_dir / "page-sources.yml").exists() else None
+    page_sources = _page_sources(pages_doc, today, problems) if pages_doc else ()
+
     studies, names = [], []
     for path in sorted((data_dir / CASE_STUDY_DIR).iterdir()) if (data_dir / CASE_STUDY_DIR).is_dir() else []:
         if path.name in _IGNORED or path.name.startswith("."):
@@ -102,7 +106,24 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         adventure=adventure,
         glossary=glossary,
         glue_check=glue_check,
+        page_sources=page_sources,
     )
+
+
+def _page_sources(doc: Document, today: date, problems: list[Problem]) -> tuple[PageSources, ...]:
+    """The sources each hand-written page cites, each source id unique within its page (the site's link check finds a
+    page that is gone: the Sources page links to it)."""
+    found = []
+    for i, item in enumerate(doc.data["pages"]):
+        path = ("pages", i)
+        _unique(doc, item["sources"], path + ("sources",), "source", problems)
+        sources = tuple(
+            Source(title=s["title"], publisher=s["publisher"], accessed=_date(doc, path + ("sources", j, "accessed"), today, problems), kind=s["kind"],
+                   url=s.get("url"), author=s.get("author"), published=s.get("published"), id=s["id"])
+            for j, s in enumerate(item["sources"])
+        )
+        found.append(PageSources(item["page"], item["label"], sources))
+    return tuple(found)
 
 
 def load_options(data_dir: Path, today: date | None = None):

@@ -238,6 +238,15 @@ class GlueCheck:
 
 
 @dataclass(frozen=True)
+class PageSources:
+    """The sources a hand-written page cites (`page`: its file under content/), so the Sources page credits them."""
+
+    page: str
+    label: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class Playbook:
     """Everything the site shows, loaded once per build."""
 
@@ -249,6 +258,7 @@ class Playbook:
     adventure: Adventure | None = None
     glossary: tuple[Term, ...] = ()
     glue_check: GlueCheck | None = None
+    page_sources: tuple[PageSources, ...] = ()
 
     def spectrum(self, spectrum_id: str) -> Spectrum:
         """The spectrum with this id, or a KeyError naming the valid ids."""

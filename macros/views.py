@@ -256,6 +256,9 @@ def sources_view(playbook: Playbook, linker: Linker) -> list[dict]:
     if playbook.adventure:
         for source in playbook.adventure.sources:
             add(source, "The adventure path", linker.to(links.ADVENTURE))
+    for page in playbook.page_sources:
+        for source in page.sources:
+            add(source, page.label, linker.to(page.page))
     for study in playbook.case_studies:
         for source in study.sources:
             add(source, study.name, linker.to(links.case_study_page(study.slug)))
