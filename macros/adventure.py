@@ -24,6 +24,11 @@ def evidence(study: CaseStudy) -> int:
     return len(claims) * 10 + sum(study.source(c.source).kind == "first-hand" for c in claims)
 
 
+def _said(item, sources) -> dict:
+    """A position's or a line's benefits and risks as plain lines, each ending with its basis."""
+    return {key: [point["said"] for point in views.points_view(getattr(item, key), sources)] for key in ("benefits", "risks")}
+
+
 def adventure_data(playbook: Playbook, linker: Linker) -> dict:
     """Everything the adventure's script needs, as plain JSON-ready data with links resolved for this page."""
     adventure = playbook.adventure
@@ -34,7 +39,8 @@ def adventure_data(playbook: Playbook, linker: Linker) -> dict:
                 "title": s.title,
                 "href": linker.to(links.spectrum_page(s.id)),
                 "positions": [
-                    {"id": p.id, "label": p.label, "phrase": p.in_a_sentence, "benefits": list(p.benefits), "risks": list(p.risks)}
+                    # Each point as one line with its basis, so the result and the record say what it rests on too.
+                    {"id": p.id, "label": p.label, "phrase": p.in_a_sentence, **_said(p, playbook.spectrum_sources)}
                     for p in s.positions
                 ],
                 "specialisations": [{"id": x.id, "label": x.label} for x in s.specialisations],
@@ -43,7 +49,7 @@ def adventure_data(playbook: Playbook, linker: Linker) -> dict:
         ],
         "specialistPositions": list(SPECIALIST_POSITIONS),
         "reportingLines": [
-            {"id": r.id, "label": r.label, "phrase": r.in_a_sentence, "benefits": list(r.benefits), "risks": list(r.risks)}
+            {"id": r.id, "label": r.label, "phrase": r.in_a_sentence, **_said(r, playbook.reporting_line_sources)}
             for r in playbook.reporting_lines
         ],
         "reportingLinesHref": linker.to(links.REPORTING_LINES),

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .files import symlink_problems
-from .model import Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, Playbook, Term, Position, ReportingLine, Source, SourcedPoint, Specialisation, Spectrum, Transition
+from .model import REASONING, Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, PageSources, Playbook, Point, Term, Position, ReportingLine, Source, SourcedPoint, Specialisation, Spectrum, Transition
 from .problems import DataError, Problem, field_name
 from .review import latest_today
 from .schema import check_schema
@@ -66,6 +66,10 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         for i, role in enumerate(glue_doc.data["roles"]):
             _reference(glue_doc, ("roles", i, "adventure_answer"), role["adventure_answer"], valid, f"a glue_work id in {adventure_doc.path}", problems)
 
+    # Optional: a data folder without hand-written pages that cite sources needs no such file.
+    pages_doc = _read(data_dir / "page-sources.yml", root, schema_dir, "page-sources.schema.json", problems) if (data_dir / "page-sources.yml").exists() else None
+    page_sources = _page_sources(pages_doc, today, problems) if pages_doc else ()
+
     studies, names = [], []
     for path in sorted((data_dir / CASE_STUDY_DIR).iterdir()) if (data_dir / CASE_STUDY_DIR).is_dir() else []:
         if path.name in _IGNORED or path.name.startswith("."):
@@ -102,7 +106,24 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         adventure=adventure,
         glossary=glossary,
         glue_check=glue_check,
+        page_sources=page_sources,
     )
+
+
+def _page_sources(doc: Document, today: date, problems: list[Problem]) -> tuple[PageSources, ...]:
+    """The sources each hand-written page cites, each source id unique within its page (the site's link check finds a
+    page that is gone: the Sources page links to it)."""
+    found = []
+    for i, item in enumerate(doc.data["pages"]):
+        path = ("pages", i)
+        _unique(doc, item["sources"], path + ("sources",), "source", problems)
+        sources = tuple(
+            Source(title=s["title"], publisher=s["publisher"], accessed=_date(doc, path + ("sources", j, "accessed"), today, problems), kind=s["kind"],
+                   url=s.get("url"), author=s.get("author"), published=s.get("published"), id=s["id"])
+            for j, s in enumerate(item["sources"])
+        )
+        found.append(PageSources(item["page"], item["label"], sources))
+    return tuple(found)
 
 
 def load_options(data_dir: Path, today: date | None = None):
@@ -232,10 +253,57 @@ def _unique(doc: Document, items: list[dict], path: tuple, what: str, problems: 
         seen.setdefault(item["id"], i)
 
 
+# A qualifier is a few of the source's words, never a passage (no run of eight words is copied).
+MAX_QUALIFIER_WORDS = 7
+
+
+def _points(doc: Document, path: tuple, problems: list[Problem]) -> tuple[Point, ...]:
+    """The points at `path` (a list), each with its basis checked."""
+    value = doc.data
+    for part in path:
+        value = value[part]
+    return tuple(_point(doc, path + (i,), item, problems) for i, item in enumerate(value))
+
+
+def _point(doc: Document, path: tuple, item: dict, problems: list[Problem]) -> Point:
+    """One point: a source of the file with a locator, or `basis: reasoning`, never both or neither; its qualifiers
+    are short and appear in its text."""
+    ids = [s["id"] for s in doc.data["sources"] if isinstance(s.get("id"), str)]
+    choices = f"one of this file's sources: {', '.join(ids)}"
+
+    def problem(at: tuple, message: str) -> None:
+        # A field the point has is shown at its value; a missing one at the point itself.
+        line, col = doc.where(at) if at != path and at[len(path)] in item else doc.where(path)
+        problems.append(Problem(doc.path, line, col, field_name(at), message))
+
+    source, locator, basis = item.get("source"), item.get("locator"), item.get("basis")
+    if basis == REASONING and (source or locator):
+        problem(path + ("basis",), "give either basis: reasoning or source: with locator:, not both")
+    elif basis is None and source is None:
+        problem(path, f"say what this rests on: add source: ({choices}) with locator:, or basis: reasoning for the playbook's own reasoning")
+    if source is not None:
+        _reference(doc, path + ("source",), source, ids, "one of this file's sources", problems)
+        if locator is None:
+            problem(path + ("locator",), 'missing; add where in the source this is, e.g. locator: "heading ‘Team hierarchy’" or locator: "00:41:05"')
+    elif locator is not None and basis is None:
+        problem(path + ("locator",), f"a locator points into a source: add source: ({choices})")
+    qualifiers = tuple(item.get("qualifiers", ()))
+    if qualifiers and source is None:
+        problem(path + ("qualifiers",), "qualifiers are a source's words: give source: and locator:, or remove them")
+    for j, qualifier in enumerate(qualifiers):
+        words = len(qualifier.split())
+        if words > MAX_QUALIFIER_WORDS:
+            problem(path + ("qualifiers", j), f"is {words} words long; a qualifier is a few words, under eight (a role, a hedge, a leaning)")
+        elif qualifier.casefold() not in " ".join(item["text"].split()).casefold():
+            problem(path + ("qualifiers", j), f"{qualifier!r} is not in the text; a paraphrase keeps its source's qualifiers: put it back in text")
+    return Point(item["text"], source if basis is None else None, locator if basis is None else None, qualifiers)
+
+
 def _spectrums(doc: Document, today: date, problems: list[Problem]):
     """Build the spectrums and check their ids."""
     data = doc.data["spectrums"]
     _unique(doc, data, ("spectrums",), "spectrum", problems)
+    _unique(doc, doc.data["sources"], ("sources",), "source", problems)
     spectrums = []
     for i, item in enumerate(data):
         _unique(doc, item["positions"], ("spectrums", i, "positions"), "position", problems)
@@ -247,8 +315,9 @@ def _spectrums(doc: Document, today: date, problems: list[Problem]):
                 question=item["question"],
                 summary=item["summary"],
                 positions=tuple(
-                    Position(p["id"], p["label"], p["in_a_sentence"], p["description"], p["when_to_choose"], tuple(p["benefits"]), tuple(p["risks"]))
-                    for p in item["positions"]
+                    Position(p["id"], p["label"], p["in_a_sentence"], p["description"],
+                             *(_points(doc, ("spectrums", i, "positions", j, key), problems) for key in ("when_to_choose", "benefits", "risks")))
+                    for j, p in enumerate(item["positions"])
                 ),
                 specialisations=tuple(Specialisation(s["id"], s["label"], s["description"]) for s in item.get("specialisations", [])),
             )
@@ -260,11 +329,25 @@ def _reporting_lines(doc: Document, today: date, problems: list[Problem]):
     """Build the reporting lines and check their ids."""
     data = doc.data["reporting_lines"]
     _unique(doc, data, ("reporting_lines",), "reporting line", problems)
-    lines = tuple(
-        ReportingLine(r["id"], r["label"], r["in_a_sentence"], r["common"], r["description"], r["when_it_works"], tuple(r["benefits"]), tuple(r["risks"]))
-        for r in data
-    )
-    return lines, _sources(doc, today, problems)
+    _unique(doc, doc.data["sources"], ("sources",), "source", problems)
+    lines = []
+    for i, r in enumerate(data):
+        points = (_points(doc, ("reporting_lines", i, key), problems) for key in ("when_it_works", "benefits", "risks"))
+        lines.append(ReportingLine(r["id"], r["label"], r["in_a_sentence"], r["common"], r["description"], *points, _common_basis(doc, i, r, problems)))
+    return tuple(lines), _sources(doc, today, problems)
+
+
+def _common_basis(doc: Document, i: int, line: dict, problems: list[Problem]) -> Point | None:
+    """What "most common" rests on: required for the line marked common, and only there."""
+    path = ("reporting_lines", i)
+    if line["common"] and "common_basis" not in line:
+        row, col = doc.where(path + ("common",))
+        problems.append(Problem(doc.path, row, col, field_name(path + ("common_basis",)),
+                                "missing; 'most common' must say what it rests on: add common_basis: with text: and source: with locator: (or basis: reasoning)"))
+    if not line["common"] and "common_basis" in line:
+        row, col = doc.where_key(path + ("common_basis",))
+        problems.append(Problem(doc.path, row, col, field_name(path + ("common_basis",)), "only the line marked common: true has a common_basis; remove it or set common: true"))
+    return _point(doc, path + ("common_basis",), line["common_basis"], problems) if "common_basis" in line else None
 
 
 def _adventure(doc: Document, today: date, problems: list[Problem]) -> Adventure:

@@ -23,6 +23,27 @@ class Source:
     id: str | None = None  # what a case study's positions cite; files other than case studies may leave it out
 
 
+# The one basis a point may name instead of a source: the playbook's own reasoning (the schema's enum for `basis`).
+REASONING = "reasoning"
+
+
+@dataclass(frozen=True)
+class Point:
+    """A benefit, a risk or a recommendation, and what it rests on: a source of its file (`source`, its id, and
+    `locator`, where in it) or, with no source, the playbook's own reasoning. `qualifiers` are the source's words the
+    text keeps (a role, a hedge, the author's leaning)."""
+
+    text: str
+    source: str | None = None
+    locator: str | None = None
+    qualifiers: tuple[str, ...] = ()
+
+    @property
+    def reasoning(self) -> bool:
+        """Whether this is the playbook's own reasoning rather than a source's."""
+        return self.source is None
+
+
 @dataclass(frozen=True)
 class Position:
     """One point on a spectrum: an end or the middle."""
@@ -31,9 +52,9 @@ class Position:
     label: str
     in_a_sentence: str
     description: str
-    when_to_choose: str
-    benefits: tuple[str, ...]
-    risks: tuple[str, ...]
+    when_to_choose: tuple[Point, ...]
+    benefits: tuple[Point, ...]
+    risks: tuple[Point, ...]
 
 
 @dataclass(frozen=True)
@@ -70,9 +91,10 @@ class ReportingLine:
     in_a_sentence: str
     common: bool
     description: str
-    when_it_works: str
-    benefits: tuple[str, ...]
-    risks: tuple[str, ...]
+    when_it_works: tuple[Point, ...]
+    benefits: tuple[Point, ...]
+    risks: tuple[Point, ...]
+    common_basis: Point | None = None  # what "most common" rests on, where `common` is true
 
 
 @dataclass(frozen=True)
@@ -216,6 +238,15 @@ class GlueCheck:
 
 
 @dataclass(frozen=True)
+class PageSources:
+    """The sources a hand-written page cites (`page`: its file under content/), so the Sources page credits them."""
+
+    page: str
+    label: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class Playbook:
     """Everything the site shows, loaded once per build."""
 
@@ -227,6 +258,7 @@ class Playbook:
     adventure: Adventure | None = None
     glossary: tuple[Term, ...] = ()
     glue_check: GlueCheck | None = None
+    page_sources: tuple[PageSources, ...] = ()
 
     def spectrum(self, spectrum_id: str) -> Spectrum:
         """The spectrum with this id, or a KeyError naming the valid ids."""

@@ -58,6 +58,17 @@ def placements(study: CaseStudy) -> list[dict]:
     return rows
 
 
+def _points(item, keys: tuple[str, ...]) -> dict:
+    """Each list of points as its texts (as in earlier releases of version 1), and, added beside it, what each rests
+    on (`<key>_basis`: a source id and locator, or "reasoning")."""
+    out = {}
+    for key in keys:
+        points = getattr(item, key)
+        out[key] = " ".join(p.text for p in points) if key.startswith("when_") else [p.text for p in points]
+        out[f"{key}_basis"] = [{"basis": "reasoning"} if p.reasoning else {"source": p.source, "locator": p.locator} for p in points]
+    return out
+
+
 def evidence(playbook: Playbook, page_url) -> dict:
     """The whole evidence as JSON-ready data; `page_url(slug)` gives a case study's page, relative to the site."""
     return {
@@ -71,7 +82,7 @@ def evidence(playbook: Playbook, page_url) -> dict:
             {
                 "id": s.id, "title": s.title, "question": s.question, "summary": s.summary,
                 "positions": [
-                    {"id": p.id, "label": p.label, "description": p.description, "when_to_choose": p.when_to_choose, "benefits": list(p.benefits), "risks": list(p.risks)}
+                    {"id": p.id, "label": p.label, "description": p.description, **_points(p, ("when_to_choose", "benefits", "risks"))}
                     for p in s.positions
                 ],
                 "specialisations": [{"id": x.id, "label": x.label, "description": x.description} for x in s.specialisations],
@@ -79,7 +90,7 @@ def evidence(playbook: Playbook, page_url) -> dict:
             for s in playbook.spectrums
         ],
         "reporting_lines": [
-            {"id": r.id, "label": r.label, "common": r.common, "description": r.description, "when_it_works": r.when_it_works, "benefits": list(r.benefits), "risks": list(r.risks)}
+            {"id": r.id, "label": r.label, "common": r.common, "description": r.description, **_points(r, ("when_it_works", "benefits", "risks"))}
             for r in playbook.reporting_lines
         ],
         "case_studies": [
@@ -129,6 +140,8 @@ def evidence_schema(playbook: Playbook) -> dict:
     def obj(properties: dict, required: list | None = None) -> dict:
         return {"type": "object", "additionalProperties": False, "required": required or list(properties), "properties": properties}
 
+    # What a point rests on: the playbook's own reasoning, or a source of the data file (its id) and where in it.
+    bases = {"type": "array", "items": {"oneOf": [obj({"basis": {"const": "reasoning"}}), obj({"source": text, "locator": text})]}}
     placement = obj({
         "spectrum": {"enum": [*spectrum_ids, SPECIALISATION, REPORTING_LINE], "description": "A spectrum's id, or 'specialisation', or 'reporting-line'."},
         "position": {"enum": position_ids, "description": "The position's id on that spectrum (or the specialisation's, or the reporting line's)."},
@@ -151,11 +164,13 @@ def evidence_schema(playbook: Playbook) -> dict:
             "updated": {"type": "string", "format": "date"},
             "spectrums": {"type": "array", "items": obj({
                 "id": {"enum": spectrum_ids}, "title": text, "question": text, "summary": text,
-                "positions": {"type": "array", "items": obj({"id": text, "label": text, "description": text, "when_to_choose": text, "benefits": texts, "risks": texts})},
+                "positions": {"type": "array", "items": obj({"id": text, "label": text, "description": text, "when_to_choose": text, "benefits": texts, "risks": texts,
+                                                            "when_to_choose_basis": bases, "benefits_basis": bases, "risks_basis": bases})},
                 "specialisations": {"type": "array", "items": obj({"id": text, "label": text, "description": text})},
             })},
             "reporting_lines": {"type": "array", "items": obj({
                 "id": text, "label": text, "common": {"type": "boolean"}, "description": text, "when_it_works": text, "benefits": texts, "risks": texts,
+                "when_it_works_basis": bases, "benefits_basis": bases, "risks_basis": bases,
             })},
             "case_studies": {"type": "array", "items": obj({
                 "slug": text, "name": text, "industry": text, "summary": text,

@@ -225,7 +225,7 @@ def _example(name: str, schema: dict) -> str:
     if sub.get("enum"):
         return f"{name}: {sub['enum'][0]}"
     ref = str(sub.get("$ref", ""))
-    if sub.get("type") == "array" or ref.endswith("points"):
+    if sub.get("type") == "array" or ref.endswith(("points", "texts")):
         return f"'{name}:' followed by lines starting with '- '"
     if sub.get("type") == "object" or ref.endswith("claim"):
         return f"'{name}:' followed by its indented fields"

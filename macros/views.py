@@ -11,10 +11,12 @@ from datetime import date
 
 from . import figures, links
 from .links import Linker
-from .model import SOURCE_KINDS, CaseStudy, Claim, Playbook, Source, SourcedPoint
+from .model import SOURCE_KINDS, CaseStudy, Claim, Playbook, Point, Source, SourcedPoint
 from .review import STALE_AFTER_MONTHS, is_stale
 
 NOT_STATED = "Not stated"
+# The label of a point no source gives: words, so the difference from a cited point never rests on colour alone.
+REASONING_LABEL = "Playbook's reasoning"
 SOURCES_DIFFER = "Sources differ"
 # What a table row's filter attribute holds where the sources are silent, or disagree.
 NOT_STATED_VALUE = "not-stated"
@@ -52,6 +54,22 @@ def where(locator: str) -> str:
     return f"at {locator}" if _TIMESTAMP.match(locator) else locator
 
 
+def point_view(point: Point, sources: tuple[Source, ...]) -> dict:
+    """A benefit, risk or recommendation with its basis: a citation of its source (a link to the piece where the
+    address is known, where in it, its kind), or the reasoning label. `said` is the point and its basis as one line
+    of plain text, for places that take text only."""
+    if point.reasoning:
+        return {"text": point.text, "cite": None, "reasoning": REASONING_LABEL, "said": f"{point.text} ({REASONING_LABEL})"}
+    source = next(s for s in sources if s.id == point.source)
+    cite = {"href": source.url or "", "title": source.title, "kind": source.kind, "where": where(point.locator)}
+    return {"text": point.text, "cite": cite, "reasoning": "", "said": f"{point.text} (Source: {source.title}, {cite['where']})"}
+
+
+def points_view(points: tuple[Point, ...], sources: tuple[Source, ...]) -> list[dict]:
+    """Each point with its basis (point_view)."""
+    return [point_view(point, sources) for point in points]
+
+
 def source_anchor(source: Source) -> str:
     """The id of a source's item in its case study's source list (source ids are unique within a study)."""
     return f"source-{source.id}"
@@ -77,7 +95,7 @@ def spectrum_view(playbook: Playbook, spectrum_id: str, linker: Linker) -> dict:
     positions = []
     for position in spectrum.positions:
         companies = [company for study in playbook.case_studies for company in _accounts(study, linker, study.positions.get(spectrum.id), position.id)]
-        positions.append({**vars(position), "companies": companies})
+        positions.append({**vars(position), **_tradeoffs(position, playbook.spectrum_sources), "companies": companies})
     specialisations = [
         {
             **vars(item),
@@ -101,11 +119,22 @@ def spectrum_view(playbook: Playbook, spectrum_id: str, linker: Linker) -> dict:
     return {**view, "figure": figures.spectrum_figure(view)}
 
 
+def _tradeoffs(item, sources: tuple[Source, ...]) -> dict:
+    """A position's or a reporting line's points, each with its basis: when to choose it, benefits, risks (and what
+    'most common' rests on)."""
+    keys = [key for key in ("when_to_choose", "when_it_works", "benefits", "risks") if hasattr(item, key)]
+    view = {key: points_view(getattr(item, key), sources) for key in keys}
+    if getattr(item, "common_basis", None):
+        view["common_basis"] = point_view(item.common_basis, sources)
+    return view
+
+
 def reporting_lines_view(playbook: Playbook, linker: Linker) -> list[dict]:
-    """Every reporting line with its benefits, risks and the companies that use it."""
+    """Every reporting line with its benefits, risks (each with its basis) and the companies that use it."""
     return [
         {
             **vars(line),
+            **_tradeoffs(line, playbook.reporting_line_sources),
             "companies": [company for study in playbook.case_studies for company in _accounts(study, linker, study.reporting_line, line.id)],
         }
         for line in playbook.reporting_lines
@@ -227,6 +256,9 @@ def sources_view(playbook: Playbook, linker: Linker) -> list[dict]:
     if playbook.adventure:
         for source in playbook.adventure.sources:
             add(source, "The adventure path", linker.to(links.ADVENTURE))
+    for page in playbook.page_sources:
+        for source in page.sources:
+            add(source, page.label, linker.to(page.page))
     for study in playbook.case_studies:
         for source in study.sources:
             add(source, study.name, linker.to(links.case_study_page(study.slug)))

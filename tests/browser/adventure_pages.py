@@ -18,6 +18,18 @@ def _yaml(path):
 
 SPECTRUMS = {s["id"]: s for s in _yaml(DATA / "spectrums.yml")["spectrums"]}
 LINES = {r["id"]: r for r in _yaml(DATA / "reporting-lines.yml")["reporting_lines"]}
+SPECTRUM_SOURCES = {s["id"]: s for s in _yaml(DATA / "spectrums.yml")["sources"]}
+LINE_SOURCES = {s["id"]: s for s in _yaml(DATA / "reporting-lines.yml")["sources"]}
+
+
+def said(point: dict, sources: dict) -> str:
+    """A benefit or risk as the adventure shows it: its text, then what it rests on in brackets (a source's title and
+    where in it, or the playbook's own reasoning)."""
+    text = " ".join(point["text"].split())
+    if point.get("basis") == "reasoning":
+        return f"{text} (Playbook's reasoning)"
+    where = point["locator"] if not re.match(r"^\d{1,2}:\d{2}", point["locator"]) else f"at {point['locator']}"
+    return f"{text} (Source: {sources[point['source']]['title']}, {where})"
 ADVENTURE = _yaml(DATA / "adventure.yml")
 RULES = {rule["id"]: rule for rule in ADVENTURE["combinations"]}
 TRANSITIONS = ADVENTURE["transitions"]

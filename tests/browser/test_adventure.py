@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from adventure_pages import ADVENTURE, LINES, RULES, SPECTRUMS, STORAGE_KEY, _yaml, md
+from adventure_pages import ADVENTURE, LINE_SOURCES, LINES, RULES, SPECTRUM_SOURCES, SPECTRUMS, STORAGE_KEY, _yaml, md, said
 from helpers import DATA, FIXTURES, SITE_FIXTURE
 
 pytestmark = pytest.mark.browser
@@ -576,7 +576,7 @@ def test_download_gives_a_markdown_decision_record(page, adventure):
     assert md(expected_sentence()) in lines
     for key, value in TARGET.items():
         assert f"| {md(CHANGE_TITLES[key])} | {md(label(key, value))} |" in lines, key
-    for risk in position("operating-principle", "execution")["risks"] + LINES["head-of-product"]["risks"]:
+    for risk in [said(r, SPECTRUM_SOURCES) for r in position("operating-principle", "execution")["risks"]] + [said(r, LINE_SOURCES) for r in LINES["head-of-product"]["risks"]]:
         assert f"- {md(risk)}" in lines
     assert f"- {md(RULES['execution-embedded']['warning'])} {md(RULES['execution-embedded']['why'])}" in lines
     assert f"- Goals of prod ops: {md(GOALS['process']['label'])}" in lines

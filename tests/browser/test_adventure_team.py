@@ -128,7 +128,13 @@ def test_splits_come_first_largest_first_each_drawn_and_with_its_trade_offs(page
     titles = texts(first.locator(".pb-team__tradeoffs .pb-result-tradeoff__title"))
     assert titles == [label("team-hierarchy", p) for p in ("separate-team", "hybrid", "no-separate-role")]
     hybrid = next(p for p in SPECTRUMS["team-hierarchy"]["positions"] if p["id"] == "hybrid")
-    assert texts(first.locator(".pb-team__tradeoffs .pb-result-tradeoff").nth(1).locator("li")) == [" ".join(x.split()) for x in hybrid["benefits"] + hybrid["risks"]]
+    # Each point as on its step: its text, then what it rests on (a source, or the playbook's own reasoning).
+    shown = texts(first.locator(".pb-team__tradeoffs .pb-result-tradeoff").nth(1).locator("li"))
+    points = hybrid["benefits"] + hybrid["risks"]
+    assert len(shown) == len(points)
+    for item, point in zip(shown, points):
+        assert item.startswith(" ".join(point["text"].split())), item
+        assert item.endswith(" Playbook's reasoning") if point.get("basis") == "reasoning" else " Source: " in item, item
     assert page.locator('[data-part="agreed"]').is_hidden()  # nobody agrees on anything here
     assert page.errors == []
 

@@ -97,6 +97,17 @@ def companies(playbook) -> dict[str, tuple[str, callable]]:
     }
 
 
+def own_words(value, name: str, path: str = ""):
+    """The company's prose (summary, evidence, points, lessons) in words of its own: an editor writes each company's
+    text afresh, and a sentence repeated across case studies is filler that a real_data test refuses."""
+    if isinstance(value, dict):
+        return {k: (f"{name}, in its editor's own words ({path}{k})." if k in ("summary", "evidence", "text") and isinstance(v, str)
+                    else own_words(v, name, f"{path}{k}.")) for k, v in value.items()}
+    if isinstance(value, list):
+        return [f"{name}, in its editor's own words ({path}{i})." if path.endswith("lessons.") else own_words(v, name, f"{path}{i}.") for i, v in enumerate(value)]
+    return value
+
+
 def add_company(playbook_cli: list[str], copy: Path, name: str, fill) -> Path:
     """`playbook new` for `name`, its scaffold read with the project's loader, filled by `fill` and written back."""
     folder = copy / "data/case-studies"
@@ -106,7 +117,7 @@ def add_company(playbook_cli: list[str], copy: Path, name: str, fill) -> Path:
     (path,) = set(folder.iterdir()) - before
     scaffold, problems = load_yaml(path.read_text("utf-8"), path.name)
     assert not problems, [str(p) for p in problems]
-    data = fill({k: v for k, v in scaffold.data.items() if k not in ("positions",)} | {"name": name})
+    data = own_words(fill({k: v for k, v in scaffold.data.items() if k not in ("positions",)} | {"name": name}), name)
     assert data["last_reviewed"] in (date.today().isoformat(), date.today()), data["last_reviewed"]  # dated today, as `new` writes it
     path.write_text(SCHEMA_LINE + yaml.dump(data, Dumper=EditorDumper, allow_unicode=True, sort_keys=False, width=120), "utf-8")
     return path

@@ -172,11 +172,15 @@ def test_sources_outside_case_studies_need_a_kind_too(tmp_path):
     data = copy_data(tmp_path)
     for name in ("spectrums.yml", "reporting-lines.yml", "adventure.yml"):
         path = data / name
-        path.write_text(path.read_text().replace("  - kind: secondary\n    title:", "  - title:", 1))
-    assert [str(p) for p in problems_in(data)] == [
-        f"data/{name}:{line}:5: sources[0].kind: missing required field; add it, e.g. kind: first-hand; valid choices: first-hand, secondary"
-        for name, line in (("adventure.yml", 7), ("reporting-lines.yml", 7), ("spectrums.yml", 8))
-    ]
+        path.write_text(path.read_text().replace("  - kind: secondary\n    title:", "  - title:", 1).replace("    kind: secondary\n    title:", "    title:", 1))
+    found = [str(p) for p in problems_in(data)]
+    # Each file's first source, wherever its list starts: line and column come from the file.
+    expected = []
+    for name in ("adventure.yml", "reporting-lines.yml", "spectrums.yml"):
+        lines = (data / name).read_text().splitlines()
+        line = next(i + 1 for i, text in enumerate(lines) if text.startswith("  - "))
+        expected.append(f"data/{name}:{line}:5: sources[0].kind: missing required field; add it, e.g. kind: first-hand; valid choices: first-hand, secondary")
+    assert found == expected
 
 
 def test_every_broken_source_reference_is_reported_at_once(tmp_path):

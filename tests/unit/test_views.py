@@ -98,16 +98,30 @@ def test_spectrum_and_reporting_line_pages_say_where_each_company_s_evidence_com
 
 
 def test_sources_page_groups_sources_by_kind_first_hand_first():
-    groups = views.sources_by_kind(PLAYBOOK, Linker("sources.md"))
+    from dataclasses import replace
+
+    groups = views.sources_by_kind(replace(PLAYBOOK, page_sources=()), Linker("sources.md"))
     assert [g["kind"] for g in groups] == ["first-hand", "secondary"]
     first_hand, secondary = ({s["title"]: [u["label"] for u in s["used_for"]] for s in g["sources"]} for g in groups)
     assert first_hand == {
         "How is Product Operations organized at Oscar Health?": ["Oscar Health"],
-        "What do you see as an ideal organizational structure and placement for Product Ops?": ["Reporting lines", "The adventure path", "Oscar Health"],
+        "What do you see as an ideal organizational structure and placement for Product Ops?": ["The four spectrums", "Reporting lines", "The adventure path", "Oscar Health"],
     }
     assert list(secondary) == ["Choose your own adventure: models of product operations"]
     # no list item on the Sources page claims an id: the same piece can be cited by many studies
     assert all(s["anchor"] == "" for g in groups for s in g["sources"])
+
+
+def test_a_source_a_page_cites_is_credited_to_that_page_once():
+    from dataclasses import replace
+
+    from macros.model import PageSources
+
+    piece = replace(PLAYBOOK.spectrum_sources[0], id="x")
+    playbook = replace(PLAYBOOK, page_sources=(PageSources("questions/future.md", "Where is the field heading?", (piece,)),))
+    entries = [s for s in views.sources_view(playbook, Linker("sources.md")) if s["url"] == piece.url and s["kind"] == piece.kind]
+    assert len(entries) == 1
+    assert {"label": "Where is the field heading?", "href": "../questions/future/"} in entries[0]["used_for"]
 
 
 def test_a_piece_cited_as_both_kinds_is_listed_under_each_with_what_relies_on_it():
