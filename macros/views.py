@@ -14,6 +14,8 @@ from .links import Linker
 from .model import SOURCE_KINDS, CaseStudy, Claim, Playbook, Source, SourcedPoint
 from .review import STALE_AFTER_MONTHS, is_stale
 
+# The adventure's one name, in the navigation, its heading, its title and wherever a page names it.
+ADVENTURE_NAME = "Choose your own adventure"
 NOT_STATED = "Not stated"
 SOURCES_DIFFER = "Sources differ"
 # What a table row's filter attribute holds where the sources are silent, or disagree.
@@ -226,7 +228,7 @@ def sources_view(playbook: Playbook, linker: Linker) -> list[dict]:
         add(source, "Reporting lines", linker.to(links.REPORTING_LINES))
     if playbook.adventure:
         for source in playbook.adventure.sources:
-            add(source, "The adventure path", linker.to(links.ADVENTURE))
+            add(source, ADVENTURE_NAME, linker.to(links.ADVENTURE))
     for study in playbook.case_studies:
         for source in study.sources:
             add(source, study.name, linker.to(links.case_study_page(study.slug)))
