@@ -53,7 +53,7 @@ def prerender(root: Path, use_directory_urls: bool = True, offline: bool = False
             text = render_page(text, page_macros(lambda context=context: context))
         tree[src] = text + section_link(src, nav) + terms
     # A page per section of the navigation, to print it alone; postbuild.py puts each document in.
-    tree.update(section_print_pages(nav))
+    tree.update({src: text + terms for src, text in section_print_pages(nav).items()})
     # Files, not pages: the engine copies them as they are.
     tree.update(open_data_files(playbook, use_directory_urls))
     return tree
