@@ -1,19 +1,14 @@
-"""Geometry for the inline SVG pictures: a spectrum with its companies, the reporting lines, a model card.
+"""What the pictures show: a spectrum with its companies, the reporting lines with their counts, a model card.
 
-Only coordinates and labels are computed here; templates draw them, and CSS
-colours them from the theme's variables so both colour schemes read well.
+The spectrum and the reporting lines are drawn in HTML and CSS (text the size of the page's text on any screen);
+the model card is a small SVG, for which coordinates are computed here. CSS colours them from the theme's
+variables so both colour schemes read well.
 """
 
 from __future__ import annotations
 
-WIDTH = 640
 MAX_NAMES = 6  # per position on a spectrum; the rest are counted
-MAX_CHARS = 24  # a name longer than this would run into the next stop
-
-
-def _short(name: str) -> str:
-    """A name cut to fit under its stop (the full name is in the figure's description)."""
-    return name if len(name) <= MAX_CHARS else name[: MAX_CHARS - 1].rstrip() + "…"
+NONE_IN_SAMPLE = "none in our sample"
 
 
 def _xs(count: int, left: float, right: float) -> list[float]:
@@ -23,43 +18,29 @@ def _xs(count: int, left: float, right: float) -> list[float]:
     return [round(left + (right - left) * i / (count - 1), 1) for i in range(count)]
 
 
+def case_count(count: int) -> str:
+    """How many case studies of ours show something, in words: a zero says it is our sample, not the world, that has none."""
+    if count == 0:
+        return NONE_IN_SAMPLE
+    return f"{count} case stud{'y' if count == 1 else 'ies'}"
+
+
 def spectrum_figure(view: dict) -> dict:
-    """A spectrum as a line with a stop per position and the companies stacked under each stop."""
+    """A spectrum as a line with a stop per position and the companies listed under each stop (HTML text, so it is
+    as large as the page's text on any screen; names wrap instead of being cut)."""
     stops = []
-    for x, position in zip(_xs(len(view["positions"]), 70, WIDTH - 70), view["positions"]):
-        names = [_short(c["name"]) for c in position["companies"]]
+    for position in view["positions"]:
+        names = [c["name"] for c in position["companies"]]
         shown = names[:MAX_NAMES] + ([f"and {len(names) - MAX_NAMES} more"] if len(names) > MAX_NAMES else [])
-        stops.append({"x": x, "label": position["label"], "names": [{"text": n, "y": 86 + 20 * i} for i, n in enumerate(shown)]})
-    rows = max((len(s["names"]) for s in stops), default=0)
-    summary = "; ".join(
-        f"{p['label']}: {', '.join(c['name'] for c in p['companies']) or 'no case study yet'}" for p in view["positions"]
-    )
-    return {"id": view["id"], "title": f"{view['title']}: where the case studies sit", "desc": summary + ".", "stops": stops, "height": 76 + 20 * max(rows, 1)}
-
-
-def _wrap(text: str, width: int = 16) -> list[str]:
-    """Split a label into lines of at most `width` characters, at spaces."""
-    out: list[str] = []
-    for word in text.split():
-        if out and len(out[-1]) + 1 + len(word) <= width:
-            out[-1] += " " + word
-        else:
-            out.append(word)
-    return out
+        stops.append({"label": position["label"], "names": [{"text": n} for n in shown], "empty": NONE_IN_SAMPLE})
+    return {"id": view["id"], "title": f"{view['title']}: where the case studies sit", "stops": stops}
 
 
 def org_chart(lines: list[dict]) -> dict:
-    """The reporting lines as boxes under the company's leadership, two rows, the common line first and highlighted."""
-    per_row = (len(lines) + 1) // 2
-    box_w = (WIDTH - 20 - 10 * (per_row - 1)) / per_row
-    boxes = []
-    for i, line in enumerate(lines):
-        row, col = divmod(i, per_row)
-        x = 10 + col * (box_w + 10)
-        y = 90 + row * 100
-        boxes.append({"id": line["id"], "lines": _wrap(line["label"]), "label": line["label"], "common": line["common"], "count": len(line["companies"]), "x": round(x, 1), "y": y, "w": round(box_w, 1), "cx": round(x + box_w / 2, 1)})
-    desc = "; ".join(f"{b['label']}{' (most common)' if b['common'] else ''}: {b['count']} case stud{'y' if b['count'] == 1 else 'ies'}" for b in boxes)
-    return {"boxes": boxes, "bus_y": 70, "height": 90 + 100 * 2 - 20, "desc": desc + "."}
+    """The reporting lines side by side, each with how many case studies report that way; no connectors, since no
+    source draws how the lines relate to one another. The line the sources call usual is marked."""
+    boxes = [{"id": line["id"], "label": line["label"], "common": line["common"], "count": len(line["companies"]), "count_text": case_count(len(line["companies"]))} for line in lines]
+    return {"boxes": boxes}
 
 
 def model_card(cells: list[dict], spectrums: list[dict], title: str) -> dict:

@@ -1,4 +1,4 @@
-"""What an engine cannot take as a file, done on the built site through an HTML parser: the print document and
+"""What an engine cannot take as a file, done on the built site through an HTML parser: the print documents and
 case-study edit links that open the data file. Used after engines without plugins (Zensical)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import links
 from .htmltree import classes, find_class, parse_document, parse_fragment, remove, serialize
-from .printdoc import PRINT_PAGE, Part, document, place_document, reading_order
+from .printdoc import PRINT_PAGE, Part, document, place_document, reading_order, section_order, section_print_page, sections
 from .siteconfig import SiteConfig
 
 _ARTICLE = "md-content__inner"
@@ -46,11 +46,15 @@ def finish_site(site_dir: Path, site: SiteConfig, generated: list[str], edit_fil
     """The print document in the print page, and edit links to data files."""
     site_dir = Path(site_dir)
     titles = dict((src, title) for title, src in site.nav)
-    order = reading_order([src for _, src in site.nav], [src for _, src in site.nav] + generated)
-    parts = [page_part(site_dir, src, titles.get(src, "")) for src in order]
-    print_file = built_file(site_dir, PRINT_PAGE)
-    if print_file.is_file():
-        _rewrite(print_file, lambda tree: place_document(tree, document(parts, links.page_url(PRINT_PAGE))))
+    nav = [src for _, src in site.nav]
+    orders = {PRINT_PAGE: reading_order(nav, nav + generated)}
+    orders.update({section_print_page(folder): section_order(nav, nav + generated, folder) for folder in sections(nav)})
+    parts = {src: page_part(site_dir, src, titles.get(src, "")) for src in orders[PRINT_PAGE]}
+    for print_src, order in orders.items():
+        print_file = built_file(site_dir, print_src)
+        if print_file.is_file():
+            html = document([parts[src] for src in order], links.page_url(print_src))
+            _rewrite(print_file, lambda tree, html=html: place_document(tree, html))
     for src, data_path in edit_files.items():
 
         def point_at_data(tree, src=src, data_path=data_path) -> None:

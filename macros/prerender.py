@@ -19,6 +19,7 @@ from .model import Playbook
 from .opendata import open_data_files
 from .pagemacros import render_page
 from .pages import case_study_pages
+from .printdoc import section_link, section_print_pages
 from .problems import DataError
 from .registry import PageContext, page_macros
 from .siteconfig import SiteConfig, read_site_config
@@ -44,12 +45,15 @@ def prerender(root: Path, use_directory_urls: bool = True, offline: bool = False
     if problems:
         raise DataError(problems)
     terms = abbreviations(playbook)
+    nav = [src for _, src in site.nav]
     tree = {}
     for src, text in {**{src: normalised(text) for src, text in pages.items()}, **generated_pages(playbook, use_directory_urls, today)}.items():
         if site.runs_macros(src):
             context = PageContext(playbook, Linker(src, use_directory_urls), offline)
             text = render_page(text, page_macros(lambda context=context: context))
-        tree[src] = text + terms
+        tree[src] = text + section_link(src, nav) + terms
+    # A page per section of the navigation, to print it alone; postbuild.py puts each document in.
+    tree.update({src: text + terms for src, text in section_print_pages(nav).items()})
     # Files, not pages: the engine copies them as they are.
     tree.update(open_data_files(playbook, use_directory_urls))
     return tree

@@ -19,6 +19,8 @@ HOLDER = "pb-print-parts"
 MARKER = f'<div class="{HOLDER}"></div>'
 # Interactive pages that mean nothing on paper; the print page says where to use them instead.
 LEFT_OUT = ("adventure.md",)
+# Each section of the navigation (a folder with its own index page) also prints on its own, from a page here.
+SECTION_FOLDER = "print"
 
 # Attributes that hold ids (space-separated for the ARIA ones) or links, as Python-Markdown and our templates write them.
 _ID_ATTRIBUTES = ("id", "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls")
@@ -51,6 +53,49 @@ def reading_order(nav: list[str], pages: list[str]) -> list[str]:
         if folder and src.endswith("/index.md"):
             ordered += [p for p in extra if posixpath.dirname(p) == folder]
     return ordered
+
+
+def sections(nav: list[str]) -> list[str]:
+    """The top-level folders of the navigation that have an index page (its sections), in reading order."""
+    return [src.removesuffix("/index.md") for src in nav if src.endswith("/index.md") and src.count("/") == 1]
+
+
+def section_order(nav: list[str], pages: list[str], folder: str) -> list[str]:
+    """The pages of one section in the whole document's reading order: its index, its pages, then the generated ones."""
+    return [src for src in reading_order(nav, pages) if posixpath.dirname(src) == folder]
+
+
+def section_print_page(folder: str) -> str:
+    """The page (src_uri) that holds one section as a document to print."""
+    return f"{SECTION_FOLDER}/{folder}.md"
+
+
+def section_title(folder: str) -> str:
+    """A section's name from its folder, as the navigation names it: case-studies is 'Case studies'."""
+    return folder.replace("-", " ").capitalize()
+
+
+def section_print_pages(nav: list[str]) -> dict[str, str]:
+    """Markdown for each section's print page (src_uri -> text): a heading, what it is, and the holder of its document."""
+    pages = {}
+    for folder in sections(nav):
+        title = section_title(folder)
+        pages[section_print_page(folder)] = (
+            f"---\ndescription: The {title} section of the Product Ops Playbook as one document, to print or save as a PDF.\n"
+            f"source_path: macros/printdoc.py\nsearch:\n  exclude: true\n---\n\n# {title}, to print\n\n"
+            f"Every page of the {title} section in reading order, as one document: print it or save it as a PDF with "
+            f"your browser's Print command. To print one page, print that page; [the whole playbook](../{PRINT_PAGE}) "
+            f"is one document too.\n\n{MARKER}\n"
+        )
+    return pages
+
+
+def section_link(src_uri: str, nav: list[str]) -> str:
+    """Markdown to append to a section's index page: a link to print that section; '' for any other page."""
+    folder = posixpath.dirname(src_uri)
+    if not src_uri.endswith("/index.md") or folder not in sections(nav):
+        return ""
+    return f"\n\n[Print the {section_title(folder)} section as one document](../{section_print_page(folder)}){{: .pb-print-link }}\n"
 
 
 def part_id(url: str) -> str:

@@ -14,6 +14,8 @@ from .links import Linker
 from .model import SOURCE_KINDS, CaseStudy, Claim, Playbook, Point, Source, SourcedPoint
 from .review import STALE_AFTER_MONTHS, is_stale
 
+# The adventure's one name, in the navigation, its heading, its title and wherever a page names it.
+ADVENTURE_NAME = "Choose your own adventure"
 NOT_STATED = "Not stated"
 # The label of a point no source gives: words, so the difference from a cited point never rests on colour alone.
 REASONING_LABEL = "Playbook's reasoning"
@@ -255,7 +257,7 @@ def sources_view(playbook: Playbook, linker: Linker) -> list[dict]:
         add(source, "Reporting lines", linker.to(links.REPORTING_LINES))
     if playbook.adventure:
         for source in playbook.adventure.sources:
-            add(source, "The adventure path", linker.to(links.ADVENTURE))
+            add(source, ADVENTURE_NAME, linker.to(links.ADVENTURE))
     for page in playbook.page_sources:
         for source in page.sources:
             add(source, page.label, linker.to(page.page))

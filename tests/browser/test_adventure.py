@@ -716,7 +716,7 @@ def test_instant_navigation_to_the_adventure_works(instant_page, base_url):
     page.wait_for_load_state("networkidle")  # Material has read the sitemap
     page.evaluate("() => { window.__sameDocument = true; }")
 
-    page.locator(".md-nav--primary").get_by_role("link", name="Choose your model", exact=True).click()
+    page.locator(".md-nav--primary").get_by_role("link", name="Choose your own adventure", exact=True).click()
     page.wait_for_url("**/adventure/**")
     settle(page)
     assert page.evaluate("() => window.__sameDocument") is True  # instant navigation, not a page load

@@ -191,11 +191,13 @@ def test_many_companies_each_show_up_everywhere_from_their_file_alone(tmp_path):
         assert matches[study.slug]["reportingLine"] == (study.reporting_line.id if study.reporting_line else None)
         assert f'<a href="../case-studies/{study.slug}/">{study.name}</a>' in sources_page, study.slug
     assert len(matches) == len(playbook.case_studies)
-    # the chart counts each line's companies from the data
-    desc = re.search(r'<desc id="org-desc">(.*?)</desc>', lines_page).group(1)
+    # the chart counts each line's companies from the data, and says "none in our sample" rather than 0
+    chart = lines_page[lines_page.index('<ul class="pb-lines__list">'):lines_page.index("</figure>", lines_page.index('<ul class="pb-lines__list">'))]
     for line in playbook.reporting_lines:
         count = sum(1 for s in playbook.case_studies if s.reporting_line and s.reporting_line.id == line.id)
-        assert f"{line.label}{' (most common)' if line.common else ''}: {count} case stud{'y' if count == 1 else 'ies'}" in html.unescape(desc)
+        words = "none in our sample" if count == 0 else f"{count} case stud{'y' if count == 1 else 'ies'}"
+        assert re.search(rf'<span class="pb-lines__label">{re.escape(html.escape(line.label))}</span>.*?<span class="pb-lines__count">{words}</span>', chart, re.S), line.id
+    assert ">0 case studies<" not in lines_page
     placements = sum(len(s.claims()) for s in playbook.case_studies)
     counted = f"The playbook holds <strong>{len(playbook.case_studies)}</strong> companies and <strong>{placements}</strong> stated placements"
     assert counted in page("index.html") and counted in index

@@ -14,21 +14,23 @@ def test_spectrum_figure_places_each_company_under_its_position():
     assert [(s["label"], [n["text"] for n in s["names"]]) for s in figure["stops"]] == [
         ("Shared service", []), ("Hybrid", ["DoorDash"]), ("Embedded", ["Oscar Health"])
     ]
-    assert figure["desc"] == "Shared service: no case study yet; Hybrid: DoorDash; Embedded: Oscar Health."
+    assert {s["empty"] for s in figure["stops"]} == {"none in our sample"}
 
 
-def test_spectrum_figure_counts_what_does_not_fit():
+def test_spectrum_figure_counts_what_does_not_fit_and_keeps_whole_names():
     view = {"id": "x", "title": "X", "positions": [{"label": "A", "companies": [{"name": f"Company number {i} with a long name"} for i in range(9)]}]}
     names = [n["text"] for n in figures.spectrum_figure(view)["stops"][0]["names"]]
     assert len(names) == figures.MAX_NAMES + 1 and names[-1] == "and 3 more"
-    assert all(len(n) <= figures.MAX_CHARS for n in names) and names[0].endswith("…")
+    assert names[0] == "Company number 0 with a long name"
 
 
-def test_org_chart_highlights_the_common_line():
+def test_org_chart_counts_each_line_and_never_says_zero():
     chart = figures.org_chart(views.reporting_lines_view(PLAYBOOK, Linker("models/reporting-lines.md")))
     assert [b["id"] for b in chart["boxes"] if b["common"]] == ["head-of-product"]
-    assert len({(b["x"], b["y"]) for b in chart["boxes"]}) == 8
-    assert all(max(len(line) for line in b["lines"]) <= 16 or " " not in b["label"] for b in chart["boxes"])
+    assert [b["id"] for b in chart["boxes"]] == [line.id for line in PLAYBOOK.reporting_lines]
+    for box in chart["boxes"]:
+        assert box["count_text"] == {0: "none in our sample", 1: "1 case study"}.get(box["count"], f"{box['count']} case studies")
+        assert not box["count_text"].startswith("0")
 
 
 def test_model_card_marks_the_stated_positions_only():

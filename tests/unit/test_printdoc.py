@@ -97,3 +97,17 @@ def test_the_document_lists_its_parts_and_escapes_their_titles():
     assert '<a href="#home">Home &lt;b&gt;</a>' in html and '<a href="#models">Models</a>' in html
     assert '<section class="pb-print-part" id="home" aria-label="Home &lt;b&gt;">' in html
     assert "<h2>Home</h2>" in html and "<p>m</p>" in html
+
+
+def test_each_section_of_the_navigation_gets_a_print_page_and_its_index_a_link_to_it():
+    from macros.printdoc import MARKER, section_link, section_order, section_print_pages
+
+    nav = ["index.md", "adventure.md", "models/index.md", "models/a.md", "guide/index.md", "guide/b.md", "case-studies/index.md", "glossary.md", "print.md"]
+    pages = section_print_pages(nav)
+    assert list(pages) == ["print/models.md", "print/guide.md", "print/case-studies.md"]
+    assert "# Case studies, to print" in pages["print/case-studies.md"] and MARKER in pages["print/case-studies.md"]
+    assert section_link("models/index.md", nav).strip() == "[Print the Models section as one document](../print/models.md){: .pb-print-link }"
+    assert section_link("models/a.md", nav) == section_link("glossary.md", nav) == ""
+    extra = ["case-studies/acme.md", "case-studies/zed.md"]
+    assert section_order(nav, nav + extra, "case-studies") == ["case-studies/index.md", *extra]
+    assert section_order(nav, nav + extra, "models") == ["models/index.md", "models/a.md"]

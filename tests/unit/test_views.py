@@ -45,7 +45,7 @@ def test_sources_are_merged_and_say_what_uses_them():
     sources = views.sources_view(PLAYBOOK, Linker("sources.md"))
     assert len({s["url"] for s in sources}) == len(sources)
     article = next(s for s in sources if s["title"].startswith("Choose your own adventure"))
-    assert [u["label"] for u in article["used_for"]] == ["The four spectrums", "Reporting lines", "The adventure path", "DoorDash", "Kroger", "Pendo", "Uber"]
+    assert [u["label"] for u in article["used_for"]] == ["The four spectrums", "Reporting lines", "Choose your own adventure", "DoorDash", "Kroger", "Pendo", "Uber"]
     assert article["used_for"][3]["href"] == "../case-studies/doordash/"
 
 
@@ -105,7 +105,7 @@ def test_sources_page_groups_sources_by_kind_first_hand_first():
     first_hand, secondary = ({s["title"]: [u["label"] for u in s["used_for"]] for s in g["sources"]} for g in groups)
     assert first_hand == {
         "How is Product Operations organized at Oscar Health?": ["Oscar Health"],
-        "What do you see as an ideal organizational structure and placement for Product Ops?": ["The four spectrums", "Reporting lines", "The adventure path", "Oscar Health"],
+        "What do you see as an ideal organizational structure and placement for Product Ops?": ["The four spectrums", "Reporting lines", "Choose your own adventure", "Oscar Health"],
     }
     assert list(secondary) == ["Choose your own adventure: models of product operations"]
     # no list item on the Sources page claims an id: the same piece can be cited by many studies
