@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import fcntl
+import functools
 import os
 import shutil
 import subprocess
@@ -94,3 +96,15 @@ def built_once(tmp_path_factory, name: str, build) -> Path:
     if failed.exists():
         pytest.fail(f"the {name} did not build:\n{failed.read_text('utf-8')}", pytrace=False)
     return dest / "site"
+
+
+@functools.cache
+def playwright_driver():
+    """One Playwright driver per test process: a second sync_playwright() in a process that runs one already fails
+    ("Sync API inside the asyncio loop"), and one worker may run the browser tier and the hostile build test. Kept
+    here, in a module imported once, because a conftest imported by pytest and by a test module is two modules."""
+    from playwright.sync_api import sync_playwright
+
+    driver = sync_playwright().start()
+    atexit.register(driver.stop)
+    return driver

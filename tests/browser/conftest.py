@@ -10,7 +10,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from helpers import missing
+from helpers import missing, playwright_driver
 
 try:
     from playwright import sync_api as playwright_api
@@ -59,13 +59,12 @@ def browser():
     """One headless Chromium for the run; without Playwright or a Chromium the browser tests skip, or fail under CI=true."""
     if playwright_api is None:
         missing("Playwright", "the browser tests did not run; `make test` installs it")
-    with playwright_api.sync_playwright() as p:
-        try:
-            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
-        except playwright_api.Error as error:
-            missing("Chromium", f"the browser tests did not run; `make chromium` installs one, or set CHROMIUM ({str(error).splitlines()[0]})")
-        yield browser
-        browser.close()
+    try:
+        browser = playwright_driver().chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+    except playwright_api.Error as error:
+        missing("Chromium", f"the browser tests did not run; `make chromium` installs one, or set CHROMIUM ({str(error).splitlines()[0]})")
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

@@ -40,7 +40,7 @@ import html5lib
 import pytest
 import yaml
 
-from helpers import ROOT
+from helpers import ROOT, playwright_driver
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 from browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402  (the browser tier's launch settings)
@@ -642,11 +642,10 @@ def workdir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def chromium():
-    """One headless Chromium for the module."""
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+    """One headless Chromium for the module, from the process's one Playwright driver (shared with the browser tier)."""
+    browser = playwright_driver().chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture(scope="module")
