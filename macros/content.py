@@ -10,7 +10,7 @@ import yaml
 
 from . import links
 from .files import symlink_problems
-from .frontmatter import multimarkdown_key, read_page, split, value_problem
+from .frontmatter import body, multimarkdown_key, read_page, split, value_problem
 from .load import unreserved
 from .markup import markup_problems
 from .model import Playbook
@@ -121,11 +121,12 @@ def check_pages(playbook: Playbook, pages: dict[str, str], site: SiteConfig) -> 
             problems += oversized  # converting such a page would take minutes: nothing more is checked until it is split
             continue
         problems += front_matter_problems(text, path)
-        calls = macro_call_problems(text, path, MACROS, site.runs_macros(src))
+        # Only the body is ever rendered (as MkDocs does): template syntax in the front matter is its text.
+        calls = macro_call_problems(body(text), path, MACROS, site.runs_macros(src))
         shown = markup_problems(text, path, site)
         problems += calls + shown
         if site.runs_macros(src) and not calls:
-            problems += hidden_markup_problems(text, path, site, {p.message for p in shown})
+            problems += hidden_markup_problems(body(text), path, site, {p.message for p in shown})
     return problems
 
 

@@ -43,6 +43,13 @@ def split(text: str) -> tuple[str | None, int]:
     return match.group(1), match.group(0).count("\n")
 
 
+def body(text: str) -> str:
+    """What the engines render of a page: the text after its front matter (found as MkDocs finds it), with the front
+    matter's lines left empty so that line numbers stay the file's. Nothing in the front matter is ever rendered."""
+    _, lines = split(text)
+    return "\n" * lines + text.split("\n", lines)[-1] if lines else text
+
+
 def multimarkdown_key(text: str) -> str:
     """The key of a leading `key: value` line that MkDocs would take as metadata (there being no --- block), or ''."""
     if split(text)[0] is not None:

@@ -11,6 +11,7 @@ or data-md- attributes inside a page's article, and <meta>/<link> only in the he
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -101,6 +102,9 @@ _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
 _STYLE = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 _RESERVED_ID = re.compile(r"^(__|md-)")
+# Classes the theme's scripts act on: an md-ellipsis that overflows gets its text as a title, which the tooltip renders
+# as HTML; a mermaid block makes the theme add a script from another host.
+_SCRIPTED_CLASSES = frozenset({"md-ellipsis", "mermaid"})
 _CSS_URL = re.compile(r"url\s*\(\s*['\"]?\s*(?!#)", re.I)
 _BASE = re.compile(r'new URL\("[^"]*",location\)')
 # Theme markup inside the article, allowed as exactly what it is: Zensical's skip-link target.
@@ -193,6 +197,9 @@ def _attribute_problem(tag: str, name: str, value: str, allowed: frozenset[str],
         return f"<{tag}> has style={value[:40]!r}; only a table column's text-align may ship", value[:12] or name
     if _CSS_URL.search(value):
         return f"<{tag} {name}> loads url(...) {value[:60]!r}", "url("
+    hooks = [c for c in value.split() if c.lower() in _SCRIPTED_CLASSES] if lowered == "class" and in_article else []
+    if hooks:
+        return f"<{tag}> has class={hooks[0]!r} inside a page; the theme's scripts act on it (a tooltip rendered as HTML, a script from another host)", hooks[0]
     if lowered == "id" and in_article and _RESERVED_ID.match(value):
         return f"<{tag}> has id={value!r}, reserved for the theme (ids in a page may not start with __ or md-)", value
     fetched = (lowered in _FETCHED and tag != "script") or (tag == "link" and lowered == "href" and _LINK_RELS.get((attrs.get("rel") or "").lower(), True))
@@ -250,6 +257,10 @@ def _walk(element, found: list, state: dict) -> None:
         why = _REFUSED_WHY.get(local) or "it is not in the allowlist of what a page may ship"
         add(f"<{local}> may not ship ({kind}): {why}", f"<{local}")
         return
+    text = "".join(element.itertext()) if "md-ellipsis" in classes else ""
+    if "<" in text:  # the theme's own title spans too: a page title or a table-of-contents label made of contributed text
+        markup = text[text.index("<"):]
+        add(f"the title {markup[:60]!r} in the header, navigation or table of contents holds markup; the theme makes an overflowing title a tooltip rendered as HTML", html.escape(markup[:12], quote=False))
     if local == "meta" and "http-equiv" in attrs:
         add(f"<meta http-equiv={attrs['http-equiv']!r}> may not ship: it can redirect or change how the page loads", "http-equiv")
     elif local in ("meta", "link") and not state["head"]:

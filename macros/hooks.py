@@ -8,6 +8,7 @@ YAML file.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -58,8 +59,9 @@ def on_config(config):
 
 def on_files(files, config):
     """Check the pages, then add a page per case study; in the preview, show problems in place of every page."""
-    docs_dir = Path(config.docs_dir).resolve()
-    own = [f for f in files if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]
+    # Paths made absolute without following links: a link to itself would make resolve() raise, a link out would hide.
+    docs_dir = Path(os.path.abspath(config.docs_dir))
+    own = [f for f in files if f.abs_src_path and Path(os.path.abspath(f.abs_src_path)).is_relative_to(docs_dir)]
     pages = {f.src_uri: read_page(Path(f.abs_src_path)) for f in own if f.is_documentation_page() and not Path(f.abs_src_path).is_symlink()}
     problems = _build.get("problems")
     if problems is None:

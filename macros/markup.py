@@ -9,12 +9,13 @@ line that brings it in: the shortest run of leading lines whose HTML has it.
 
 from __future__ import annotations
 
+import html
 import re
 
 import html5lib
 import markdown
 
-from .frontmatter import split
+from .frontmatter import body
 from .gate import compact_url, same_site
 from .problems import Problem
 from .siteconfig import SiteConfig
@@ -42,6 +43,8 @@ _STYLE = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 # Ids the theme's scripts look up (or reserve): a page element with one would stand in for the theme's.
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _RESERVED_ID = re.compile(r"^(__|md-|pb-)")
+# The theme's button classes, which its documentation offers for links in a page.
+_BUTTON_CLASSES = frozenset({"md-button", "md-button--primary"})
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # A hostile page must not make the check slow or its report unreadable: problems shown per page, and how many of
 # them get their exact line by re-converting the page's leading lines.
@@ -52,8 +55,8 @@ EXACT_PAGE = 20_000  # characters; real pages are under 7,000
 
 def markup_problems(text: str, path: str, site: SiteConfig) -> list[Problem]:
     """Everything in the HTML this page becomes that the allowlist does not allow, at the source line that brings it in."""
-    lines = _without_front_matter(text).split("\n")
-    found = _findings(_convert("\n".join(lines), site))
+    lines = body(text).split("\n")
+    found = _findings(_convert("\n".join(lines), site)) + _toc_label_findings("\n".join(lines), site)
     problems = []
     for index, (key, message) in enumerate(found[:MAX_PER_PAGE]):
         # The exact line costs a few conversions of the page: spent on the first findings of a page of usual size
@@ -68,15 +71,26 @@ def markup_problems(text: str, path: str, site: SiteConfig) -> list[Problem]:
     return problems
 
 
-def _without_front_matter(text: str) -> str:
-    """The page with its front matter lines (found as MkDocs finds them) blanked, so line numbers stay those of the file."""
-    _, lines = split(text)
-    return "\n" * lines + text.split("\n", lines)[-1] if lines else text
-
-
 def _convert(text: str, site: SiteConfig) -> str:
     """The page's HTML as the site's Markdown settings make it."""
     return markdown.Markdown(extensions=list(site.extensions), extension_configs=site.extension_configs).convert(text)
+
+
+def _toc_label_findings(text: str, site: SiteConfig) -> list[tuple[tuple, str]]:
+    """Table-of-contents labels (attr_list's data-toc-label) that hold markup: the toc extension takes them off the
+    heading, so the HTML never shows them, and the theme puts them in the page's table of contents as titles."""
+    if "data-toc-label" not in text.lower():
+        return []  # a label from the heading's own text is checked as the heading
+    md = markdown.Markdown(extensions=list(site.extensions), extension_configs=site.extension_configs)
+    md.convert(text)
+    tokens, found = list(getattr(md, "toc_tokens", [])), []
+    while tokens:
+        token = tokens.pop(0)
+        tokens[:0] = token.get("children", [])
+        if "<" in html.unescape(token.get("name", "")):
+            found.append((("h" + str(token.get("level", 2)), "data-toc-label", None, len(found) + 1),
+                          "data-toc-label holds markup; the label is shown in the table of contents, which the theme may make an HTML tooltip: write it without <"))
+    return found
 
 
 def _findings(html: str) -> list[tuple[tuple, str]]:
@@ -93,7 +107,8 @@ def _findings(html: str) -> list[tuple[tuple, str]]:
         tag = element.tag
         if not isinstance(tag, str) or tag == "DOCUMENT_FRAGMENT":
             continue  # comments: inert
-        if tag in _HEADINGS and "<" in "".join(element.itertext()):
+        # A heading's title text takes in its pictures' alt text (MkDocs builds the page title from both).
+        if tag in _HEADINGS and "<" in "".join(element.itertext()) + "".join(img.get("alt", "") for img in element.iter("img")):
             add((tag, None, None), f"<{tag}> text holds markup; a heading becomes a page title and a navigation entry, which the theme may show as an HTML tooltip: write it without <")
         if tag not in ALLOWED_TAGS:
             add((tag, None, None), f"<{_local(tag)}> is not allowed in a page; allowed elements: {', '.join(sorted(ALLOWED_TAGS))}")
@@ -122,13 +137,27 @@ def _attribute_problem(tag: str, name: str, value: str) -> str:
         return f"style={value[:40]!r} is not allowed; only a table column's text-align"
     if name == "id" and _RESERVED_ID.match(value):
         return f"id={value!r} is reserved for the theme (ids may not start with __, md- or pb-)"
+    hooks = [c for c in value.split() if reserved_class(c)]
+    if name == "class" and hooks:
+        return f"class={hooks[0]!r} is reserved: the theme's and the playbook's scripts act on it (classes may not start with md- or pb-, nor be mermaid; md-button may)"
     if name == "src" and not same_site(value):
         return f"src={value[:40]!r}: a picture must be a file of the site (put it in content/ and link it relatively), or every reader's browser would contact another host"
+    if name in URL_ATTRIBUTES and "\\" in value:
+        return f"{name}={value[:40]!r}: a backslash in an address is read as / by browsers; write the address with /"
     if name in URL_ATTRIBUTES and not safe_url(value):
         return f"{name}={value[:40]!r}: only https:, mailto: and relative links are allowed"
+    if name in URL_ATTRIBUTES and re.search(r'[\s"<>]', value):
+        return f"{name}={value[:40]!r}: an address may not hold spaces, quotes or < >; a link's text or title has run into it (check the brackets and quotes on this line)"
     if name == "title" and ("<" in value or "&" in value):
         return f"title={value[:40]!r}: a title shows as a tooltip, which the theme renders as HTML; write it as plain text without < or &"
     return ""
+
+
+def reserved_class(name: str) -> bool:
+    """A class the theme's or the playbook's scripts act on: md-ellipsis becomes a tooltip rendered as HTML, mermaid
+    makes the theme load a script from another host, pb- classes are the playbook's own controls."""
+    name = name.lower()
+    return name == "mermaid" or name.startswith("pb-") or (name.startswith("md-") and name not in _BUTTON_CLASSES)
 
 
 def safe_url(url: str) -> bool:
@@ -146,6 +175,8 @@ def _first_line(lines: list[str], key: tuple, site: SiteConfig) -> int:
     tag, name, value, _ = key
     needles = [n for n in (name, value and value[:12].lower()) if n] or [f"<{_local(tag)}"]
     candidates = [n for n, line in enumerate(lines, 1) if any(needle in line.lower() for needle in needles)]
+    if tag in _HEADINGS and name is None:  # a Markdown heading names no <h1> in its source: search every line
+        candidates = list(range(1, len(lines)))
     candidates.append(len(lines))
     low, high = 0, len(candidates) - 1
     while low < high:

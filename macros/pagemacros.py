@@ -15,6 +15,7 @@ from typing import Callable
 from jinja2 import Environment, TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .frontmatter import body, split
 from .problems import Problem
 
 _FIELD = "macro"
@@ -139,6 +140,14 @@ def render_page(text: str, macros: dict[str, Callable[..., str]]) -> str:
             else:
                 raise ValueError(f"not a macro call: {node!r}")  # the page check reports these with their place
     return "".join(parts)
+
+
+def render_body(text: str, macros: dict[str, Callable[..., str]]) -> str:
+    """A page with the macro calls of its body run and its front matter kept as written: like MkDocs, and unlike a
+    template over the whole text, so a comment opened in the front matter cannot swallow its closing line."""
+    _, lines = split(text)
+    head = "\n".join(text.split("\n", lines)[:-1]) + "\n" if lines else ""
+    return head + render_page(body(text), macros)[lines:]
 
 
 def first_comment(text: str) -> tuple[int, int]:

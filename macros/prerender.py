@@ -17,7 +17,7 @@ from .links import Linker
 from .load import load_playbook
 from .model import Playbook
 from .opendata import open_data_files
-from .pagemacros import render_page
+from .pagemacros import render_body
 from .pages import case_study_pages
 from .printdoc import section_link, section_print_pages
 from .problems import DataError
@@ -47,11 +47,11 @@ def prerender(root: Path, use_directory_urls: bool = True, offline: bool = False
     terms = abbreviations(playbook)
     nav = [src for _, src in site.nav]
     tree = {}
-    for src, text in {**{src: normalised(text) for src, text in pages.items()}, **generated_pages(playbook, use_directory_urls, today)}.items():
+    for src, text in {**pages, **generated_pages(playbook, use_directory_urls, today)}.items():
         if site.runs_macros(src):
             context = PageContext(playbook, Linker(src, use_directory_urls), offline)
-            text = render_page(text, page_macros(lambda context=context: context))
-        tree[src] = text + section_link(src, nav) + terms
+            text = render_body(text, page_macros(lambda context=context: context))
+        tree[src] = normalised(text) + section_link(src, nav) + terms
     # A page per section of the navigation, to print it alone; postbuild.py puts each document in.
     tree.update({src: text + terms for src, text in section_print_pages(nav).items()})
     # Files, not pages: the engine copies them as they are.

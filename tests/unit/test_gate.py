@@ -105,6 +105,9 @@ ARTICLE = '<html><head></head><body><article class="md-content__inner md-typeset
         ("<p>x</p><marquee>y</marquee>", "<marquee> may not ship (element): it is not in the allowlist"),
         ("<video src=x.mp4></video>", "<video> may not ship"),
         ("<a href=x ping=https://evil.example>t</a>", "<a> has the attribute ping="),
+        # Classes the theme's scripts act on: an overflowing md-ellipsis becomes an HTML tooltip; mermaid loads unpkg.
+        ('<pre class="md-ellipsis">x</pre>', "<pre> has class='md-ellipsis' inside a page"),
+        ('<p class="note mermaid">graph TD; A-->B</p>', "<p> has class='mermaid' inside a page"),
     ],
 )
 def test_the_allowlist_refuses_what_a_browser_would_act_on(body, expected):
@@ -123,6 +126,7 @@ def test_the_allowlist_refuses_what_a_browser_would_act_on(body, expected):
         '<table><tr><td style="text-align: center">x</td></tr></table>',
         "<!-- a comment -->",
         "<svg><![CDATA[</svg><img src=x onerror=alert(1)>]]></svg>",  # CDATA in SVG is text, to a browser too
+        '<p><a class="md-button md-button--primary" href="../adventure/">Start</a></p>',
     ],
 )
 def test_what_a_page_may_hold_ships(body):
@@ -165,3 +169,15 @@ def test_a_symbolic_link_in_the_site_is_refused_and_not_followed(tmp_path):
 
 def test_a_hostile_file_stops_at_the_cap():
     assert len(gate_problems("<p onclick=x>t</p>" * 5000)) == MAX_FINDINGS
+
+
+@pytest.mark.parametrize("title, live", [
+    ("Zq &lt;img src=x onerror=alert(1)&gt;", True),  # the theme makes an overflowing title a tooltip from its text
+    ("Zq &amp;lt;b&amp;gt; and Q&amp;A", False),  # its text holds no <: the tooltip shows it as written
+])
+def test_a_title_the_theme_may_make_a_tooltip_is_plain_text_anywhere_in_the_page(title, live):
+    """The header's page title, a navigation entry and a table-of-contents label sit outside the article, in the
+    theme's own md-ellipsis spans, and come from contributed headings and labels."""
+    html = f'<html><body><nav class="md-nav"><a class="md-nav__link"><span class="md-ellipsis">{title}</span></a></nav></body></html>'
+    found = [f.message for f in gate_problems(html)]
+    assert bool(found) == live and all("in the header, navigation or table of contents holds markup" in m for m in found), found

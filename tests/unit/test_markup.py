@@ -122,3 +122,23 @@ def test_a_picture_of_the_site_and_a_plain_title_pass():
 def test_a_heading_whose_text_holds_markup_is_refused(heading):
     found = [p.message for p in markup_problems(f"{heading}\n\nText.\n", "content/t.md", SITE)]
     assert any("a heading becomes a page title" in m for m in found), found
+
+
+@pytest.mark.parametrize("page, expected", [
+    ('# T\n\n<pre class="md-ellipsis">x</pre>\n', "class='md-ellipsis' is reserved"),
+    ("# T\n\nText.\n{: .md-ellipsis }\n", "class='md-ellipsis' is reserved"),
+    ('# T\n\n<pre class="mermaid">graph TD; A-->B</pre>\n', "class='mermaid' is reserved"),
+    ('# T\n\n<p class="pb-team">x</p>\n', "class='pb-team' is reserved"),
+    ("# T\n\n## Zq {data-toc-label='&lt;img src=x onerror=alert(1)&gt;'}\n", "data-toc-label holds markup"),
+    ("# Zq ![&lt;img src=x onerror=alert(1)&gt;](pic.png)\n", "a heading becomes a page title"),
+    ("# T\n\n![p](\\\\evil.example\\p.png)\n", "a backslash in an address"),
+])
+def test_what_the_theme_would_turn_into_script_is_refused_at_its_line(page, expected):
+    found = markup_problems(page, "content/t.md", SITE)
+    assert [p.message for p in found if expected in p.message], [str(p) for p in found]
+    line = next(p.line for p in found if expected in p.message)
+    assert page.split("\n")[line - 1].strip(), f"line {line} is empty: {[str(p) for p in found]}"
+
+
+def test_the_theme_s_button_classes_stay_allowed():
+    assert markup_problems("# T\n\n[Start](../adventure.md){ .md-button .md-button--primary }\n", "content/t.md", SITE) == []

@@ -5,7 +5,7 @@ import yaml
 
 from helpers import DATA, ROOT
 from macros.load import load_playbook
-from macros.pagemacros import render_page
+from macros.pagemacros import render_body, render_page
 from macros.prerender import prerender
 from macros.zensical import zensical_config
 
@@ -40,3 +40,12 @@ def test_zensical_gets_no_hooks_nor_the_macros_plugin():
     assert "hooks" not in config and config["docs_dir"] == "docs" and config["site_dir"] == "site"
     assert not any(isinstance(p, dict) and "macros" in p for p in config["plugins"])
     assert config["nav"] and config["markdown_extensions"]
+
+
+def test_only_the_body_is_rendered_so_a_comment_opened_in_the_front_matter_swallows_nothing():
+    """As MkDocs renders a page: Jinja never sees the front matter, so a {# in a title cannot reach into the body
+    and turn its lines into front matter (a template: key that would read any file of the machine)."""
+    page = '---\ntitle: "Zq {#"\n---\n\n#}Zq\ntemplate: ../.git/config\n---\n\n{{ call(a=1) }} text\n'
+    rendered = render_body(page, {"call": lambda a: f"<b>{a}</b>"})
+    assert rendered == '---\ntitle: "Zq {#"\n---\n\n#}Zq\ntemplate: ../.git/config\n---\n\n<b>1</b> text'
+    assert render_body("no front matter {{ call(a=2) }}", {"call": lambda a: str(a)}) == "no front matter 2"
