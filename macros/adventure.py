@@ -141,6 +141,7 @@ def glue_check_view(playbook: Playbook, linker: Linker) -> dict:
     return {
         "activities": check.activities,
         "roles": check.roles,
+        "outcomes": check.outcomes,
         "adventure_href": linker.to(links.ADVENTURE),
         "data_json": Markup(script_json(data)),
     }

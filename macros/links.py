@@ -14,6 +14,10 @@ ADVENTURE = "adventure.md"
 MODELS = "models/index.md"
 REPORTING_LINES = "models/reporting-lines.md"
 CASE_STUDIES = "case-studies/index.md"
+SOURCES = "sources.md"
+# The pages that show reader guidance points (data/reader-guidance.yml): measures, and the first months.
+MEASURES = "guide/measures.md"
+FIRST_MONTHS = "guide/first-months.md"
 
 
 def spectrum_page(spectrum_id: str) -> str:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .files import symlink_problems
-from .model import REASONING, Adventure, CaseStudy, Claim, Combination, GlueCheck, GlueRole, Goal, Option, PageSources, Playbook, Point, Term, Position, ReportingLine, Source, SourcedPoint, Specialisation, Spectrum, Transition
+from .model import REASONING, Adventure, CaseStudy, Claim, Combination, FirstMonths, GlueCheck, GlueRole, Goal, GoalGuidance, GuidancePoint, Measures, Option, PageSources, Playbook, Point, ReaderGuidance, Term, Position, ReportingLine, Source, SourcedPoint, Specialisation, Spectrum, Transition
 from .problems import DataError, Problem, field_name
 from .review import latest_today
 from .schema import check_schema
@@ -69,6 +69,14 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
     # Optional: a data folder without hand-written pages that cite sources needs no such file.
     pages_doc = _read(data_dir / "page-sources.yml", root, schema_dir, "page-sources.schema.json", problems) if (data_dir / "page-sources.yml").exists() else None
     page_sources = _page_sources(pages_doc, today, problems) if pages_doc else ()
+    guidance_doc = _read(data_dir / "reader-guidance.yml", root, schema_dir, "reader-guidance.schema.json", problems)
+    reader_guidance = _reader_guidance(guidance_doc, today, problems) if guidance_doc else None
+    if guidance_doc and ids_ok(adventure_doc):
+        # The guidance is shown per goal the reader picks: a goal without guidance would show nothing, silently.
+        for goal in adventure_doc.data["goals"]:
+            if goal["id"] not in guidance_doc.data["goals"]:
+                line, col = guidance_doc.where_key(("goals",))
+                problems.append(Problem(guidance_doc.path, line, col, "goals", f"no guidance for the goal {goal['id']!r} of {adventure_doc.path}; add goals.{goal['id']} with its measures and first_months"))
 
     studies, names = [], []
     for path in sorted((data_dir / CASE_STUDY_DIR).iterdir()) if (data_dir / CASE_STUDY_DIR).is_dir() else []:
@@ -107,6 +115,7 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         glossary=glossary,
         glue_check=glue_check,
         page_sources=page_sources,
+        reader_guidance=reader_guidance,
     )
 
 
@@ -442,10 +451,91 @@ def _glue_check(doc: Document, problems: list[Problem]) -> GlueCheck:
     """The glue-work check's activities and roles, with unique ids."""
     _unique(doc, doc.data["activities"], ("activities",), "activity", problems)
     _unique(doc, doc.data["roles"], ("roles",), "role", problems)
+    _unique(doc, doc.data["outcomes"], ("outcomes",), "outcome", problems)
     return GlueCheck(
         activities=tuple(Option(a["id"], a["label"], "") for a in doc.data["activities"]),
         roles=tuple(GlueRole(r["id"], r["label"], r["recognised"], r["adventure_answer"]) for r in doc.data["roles"]),
+        outcomes=tuple(Option(o["id"], o["label"], o["hint"]) for o in doc.data["outcomes"]),
     )
+
+
+# Where a guidance point's basis is explained to an editor, with both forms.
+_BASIS_HINT = "give source: (an id under sources) and locator: (e.g. \"00:41:05\" or \"heading ‘Measuring impact’\"), or basis: reasoning for the playbook's own reasoning"
+
+
+def _reader_guidance(doc: Document, today: date, problems: list[Problem]) -> ReaderGuidance:
+    """Measures and first months per goal; each point cites a source of this file with a locator, or says it is reasoning."""
+    data = doc.data
+    _unique(doc, data["sources"], ("sources",), "source", problems)
+    ids = [s["id"] for s in data["sources"] if "id" in s]
+    for i, source in enumerate(data["sources"]):
+        if "id" not in source:
+            line, col = doc.where(("sources", i))
+            problems.append(Problem(doc.path, line, col, field_name(("sources", i)), "a source here needs an id, which points and pages cite, e.g. id: wanger-2023"))
+    cited: set[str] = set()
+
+    def point(path: tuple) -> GuidancePoint:
+        item = doc.data
+        for part in path:
+            item = item[part]
+        _check_basis(doc, path, item, ids, problems)
+        cited.add(item.get("source", ""))
+        return GuidancePoint(item["text"], item.get("source"), item.get("locator"), item.get("reported_by"))
+
+    def measures(path: tuple) -> Measures:
+        return Measures(*(tuple(point(path + (kind, i)) for i in range(len(_at(doc, path)[kind]))) for kind in ("leading", "lagging")))
+
+    goals = []
+    for goal in data["goals"]:
+        base = ("goals", goal)
+        months = base + ("first_months",)
+        goals.append(GoalGuidance(goal, measures(base + ("measures",)), FirstMonths(
+            point(months + ("first_deliverable",)),
+            *(tuple(point(months + (kind, i)) for i in range(len(_at(doc, months)[kind]))) for kind in ("quick_wins", "foundations")),
+        )))
+    general = measures(("all_goals", "measures"))
+    first = tuple(point(("all_goals", "first_months", i)) for i in range(len(data["all_goals"]["first_months"])))
+    for i, page in enumerate(data["pages"]):
+        for j, source_id in enumerate(page["cites"]):
+            _reference(doc, ("pages", i, "cites", j), source_id, ids, "one of this file's sources", problems)
+            cited.add(source_id)
+    # The Sources page credits what the pages rely on: a source nothing cites would be credited for nothing.
+    for i, source in enumerate(data["sources"]):
+        if source.get("id") and source["id"] not in cited:
+            line, col = doc.where(("sources", i, "id"))
+            problems.append(Problem(doc.path, line, col, field_name(("sources", i, "id")), f"{source['id']!r} is cited by no point and no page; cite it under a point or a page's cites, or remove it"))
+    return ReaderGuidance(
+        sources=_sources(doc, today, problems),
+        page_citations=tuple((p["page"], p["title"], tuple(p["cites"])) for p in data["pages"]),
+        measures=general,
+        first_months=first,
+        goals=tuple(goals),
+    )
+
+
+def _at(doc: Document, path: tuple):
+    """The value at `path` in a checked file."""
+    value = doc.data
+    for part in path:
+        value = value[part]
+    return value
+
+
+def _check_basis(doc: Document, path: tuple, item: dict, ids: list[str], problems: list[Problem]) -> None:
+    """A point says where it comes from: a source of the file with a locator, or basis: reasoning, never both or neither."""
+    line, col = doc.where(path)
+    field = field_name(path)
+    sourced = "source" in item or "locator" in item
+    if sourced and "basis" in item:
+        problems.append(Problem(doc.path, line, col, field, "a point is either sourced or the playbook's reasoning, not both: keep source: and locator:, or basis: reasoning alone"))
+    elif not sourced and "basis" not in item:
+        problems.append(Problem(doc.path, line, col, field, f"say where this point comes from: {_BASIS_HINT}"))
+    elif sourced and "source" not in item:
+        problems.append(Problem(doc.path, line, col, field, f"a locator needs the source it points into: add source: with one of this file's source ids ({', '.join(ids)})"))
+    elif sourced and "locator" not in item:
+        problems.append(Problem(doc.path, line, col, field, "locator: missing; say where in the source to find the point, e.g. locator: \"00:41:05\" or locator: \"heading ‘Measuring impact’\""))
+    if "source" in item:
+        _reference(doc, path + ("source",), item["source"], ids, "one of this file's sources", problems)
 
 
 def _case_study(doc: Document, slug: str, today: date, problems: list[Problem]) -> CaseStudy:

@@ -231,10 +231,68 @@ class GlueRole:
 
 @dataclass(frozen=True)
 class GlueCheck:
-    """The glue-work check: activities to go through and the roles that may do them."""
+    """The glue-work check: activities to go through, the roles that may do them, and what can be decided for each."""
 
     activities: tuple[Option, ...]
     roles: tuple[GlueRole, ...]
+    outcomes: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class GuidancePoint:
+    """A point of reader guidance: its text and either the id of the source that says it with a locator, or neither
+    (the playbook's own reasoning, labelled so wherever it is shown). A measure also says who reports it."""
+
+    text: str
+    source: str | None = None
+    locator: str | None = None
+    reported_by: str | None = None
+
+    @property
+    def reasoning(self) -> bool:
+        """Whether the point is the playbook's own reasoning rather than a source's."""
+        return self.source is None
+
+
+@dataclass(frozen=True)
+class Measures:
+    """How to tell the work is taking hold (leading) and what shows up later (lagging)."""
+
+    leading: tuple[GuidancePoint, ...]
+    lagging: tuple[GuidancePoint, ...]
+
+
+@dataclass(frozen=True)
+class FirstMonths:
+    """The first months of a function for one goal: the first thing to hand over, quick wins and foundations."""
+
+    first_deliverable: GuidancePoint
+    quick_wins: tuple[GuidancePoint, ...]
+    foundations: tuple[GuidancePoint, ...]
+
+
+@dataclass(frozen=True)
+class GoalGuidance:
+    """Measures and first months for one goal of the adventure (its id)."""
+
+    goal: str
+    measures: Measures
+    first_months: FirstMonths
+
+
+@dataclass(frozen=True)
+class ReaderGuidance:
+    """data/reader-guidance.yml: its sources, the pages that cite them, guidance for every goal and per goal."""
+
+    sources: tuple[Source, ...]
+    page_citations: tuple[tuple[str, str, tuple[str, ...]], ...]  # (page under content/, its title, source ids its prose cites)
+    measures: Measures
+    first_months: tuple[GuidancePoint, ...]
+    goals: tuple[GoalGuidance, ...]
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id (references are checked when loading)."""
+        return next(s for s in self.sources if s.id == source_id)
 
 
 @dataclass(frozen=True)
@@ -259,6 +317,7 @@ class Playbook:
     glossary: tuple[Term, ...] = ()
     glue_check: GlueCheck | None = None
     page_sources: tuple[PageSources, ...] = ()
+    reader_guidance: ReaderGuidance | None = None
 
     def spectrum(self, spectrum_id: str) -> Spectrum:
         """The spectrum with this id, or a KeyError naming the valid ids."""

@@ -12,7 +12,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from . import figures, opendata, views
+from . import figures, links, opendata, views
 from .adventure import adventure_view, glue_check_view, script_json
 from .links import Linker
 from .model import Playbook
@@ -47,7 +47,7 @@ def page_macros(context: Callable[[], PageContext]) -> dict[str, Callable[..., s
         """The comparison of reporting lines, then one section per line."""
         c = context()
         lines = views.reporting_lines_view(c.playbook, c.linker)
-        return render("reporting_lines.md", lines=lines, chart=figures.org_chart(lines))
+        return render("reporting_lines.md", lines=lines, chart=figures.org_chart(lines), sample_href=c.linker.to(links.CASE_STUDIES, views.SAMPLE_ANCHOR))
 
     def case_study_table() -> str:
         """Every company on every spectrum."""
@@ -97,9 +97,28 @@ def page_macros(context: Callable[[], PageContext]) -> dict[str, Callable[..., s
             dataset_json=Markup(script_json(opendata.dataset(c.playbook, hrefs))),
         )
 
+    def measures() -> str:
+        """How to tell prod ops is working: measures for every goal, then per goal, each with its source or the reasoning label."""
+        c = context()
+        return render("measures.md", **views.measures_view(c.playbook, c.linker))
+
+    def first_months() -> str:
+        """The first months of a new function: steps for every goal, then per goal, each with its source or the reasoning label."""
+        c = context()
+        return render("first_months.md", **views.first_months_view(c.playbook, c.linker))
+
+    def reasoning_label() -> str:
+        """The label that marks a passage of a page as the playbook's own reasoning, the same one data points carry."""
+        return render("reasoning_label.html")
+
+    def sample_note() -> str:
+        """What the set of case studies can and cannot show, beside anything that counts companies."""
+        return render("sample_note.html")
+
     return {
         f.__name__: f
-        for f in (spectrum_cards, spectrum, reporting_lines, case_study_table, adventure, glue_check, glossary, offline_copy, print_parts, sources, coverage, open_data)
+        for f in (spectrum_cards, spectrum, reporting_lines, case_study_table, adventure, glue_check, glossary, offline_copy, print_parts, sources, coverage, open_data,
+                  measures, first_months, reasoning_label, sample_note)
     }
 
 

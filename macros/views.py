@@ -11,7 +11,7 @@ from datetime import date
 
 from . import figures, links
 from .links import Linker
-from .model import SOURCE_KINDS, CaseStudy, Claim, Playbook, Point, Source, SourcedPoint
+from .model import SOURCE_KINDS, CaseStudy, Claim, GuidancePoint, Playbook, Point, ReaderGuidance, Source, SourcedPoint
 from .review import STALE_AFTER_MONTHS, is_stale
 
 # The adventure's one name, in the navigation, its heading, its title and wherever a page names it.
@@ -23,6 +23,8 @@ SOURCES_DIFFER = "Sources differ"
 # What a table row's filter attribute holds where the sources are silent, or disagree.
 NOT_STATED_VALUE = "not-stated"
 SOURCES_DIFFER_VALUE = "sources-differ"
+# The heading on the case-studies index that says what the sample of companies can and cannot show.
+SAMPLE_ANCHOR = "sample"
 # A locator that starts with a time in audio or video: 41:05, 1:02:30, 00:58:58–00:59:29.
 _TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}")
 
@@ -117,6 +119,8 @@ def spectrum_view(playbook: Playbook, spectrum_id: str, linker: Linker) -> dict:
         "positions": positions,
         "specialisations": specialisations,
         "not_stated": [_company(study, linker) for study in playbook.case_studies if spectrum.id not in study.positions],
+        # Its figure places companies: the caption links to what the sample can and cannot show.
+        "sample_href": linker.to(links.CASE_STUDIES, SAMPLE_ANCHOR),
     }
     return {**view, "figure": figures.spectrum_figure(view)}
 
@@ -264,6 +268,10 @@ def sources_view(playbook: Playbook, linker: Linker) -> list[dict]:
     for study in playbook.case_studies:
         for source in study.sources:
             add(source, study.name, linker.to(links.case_study_page(study.slug)))
+    if playbook.reader_guidance:
+        guidance = playbook.reader_guidance
+        for page, title, source_id in guidance_citations(guidance):
+            add(guidance.source(source_id), title, linker.to(page))
     return sorted(merged.values(), key=lambda entry: entry["title"].casefold())
 
 
@@ -307,3 +315,59 @@ def scaffold_view(spectrums, reporting_lines) -> dict:
 def glossary_view(playbook: Playbook) -> list[dict]:
     """The glossary, alphabetical, with an anchor per term."""
     return sorted(({"id": t.id, "term": t.term, "definition": t.definition} for t in playbook.glossary), key=lambda t: t["term"].casefold())
+
+
+def guidance_citations(guidance: ReaderGuidance) -> list[tuple[str, str, str]]:
+    """(page, its title, source id) for every source a reader-guidance page relies on: in its prose, or in the points it shows."""
+    titles = {page: title for page, title, _ in guidance.page_citations}
+    found = [(page, titles[page], source_id) for page, _, ids in guidance.page_citations for source_id in ids]
+    measures = [guidance.measures] + [g.measures for g in guidance.goals]
+    shown = {
+        links.MEASURES: [p for m in measures for p in (*m.leading, *m.lagging)],
+        links.FIRST_MONTHS: [*guidance.first_months, *(p for g in guidance.goals for p in (g.first_months.first_deliverable, *g.first_months.quick_wins, *g.first_months.foundations))],
+    }
+    found += [(page, titles.get(page, page), p.source) for page, points in shown.items() for p in points if p.source]
+    return list(dict.fromkeys(found))
+
+
+def guidance_point_view(guidance: ReaderGuidance, point: GuidancePoint, linker: Linker) -> dict:
+    """One point of reader guidance: its text, who reports it (measures), and its source with the locator, or None
+    where it is the playbook's own reasoning (the template then shows the reasoning label)."""
+    cite = None
+    if point.source:
+        source = guidance.source(point.source)
+        cite = {"href": source.url or linker.to(links.SOURCES), "title": source.title, "kind": source.kind, "where": where(point.locator)}
+    return {"text": point.text, "reported_by": point.reported_by or "", "source": cite}
+
+
+def _goal_sections(playbook: Playbook) -> list[tuple]:
+    """(goal, its guidance) in the adventure's order of goals (loading checks that each goal has guidance)."""
+    by_goal = {g.goal: g for g in playbook.reader_guidance.goals}
+    return [(goal, by_goal[goal.id]) for goal in playbook.adventure.goals if goal.id in by_goal]
+
+
+def measures_view(playbook: Playbook, linker: Linker) -> dict:
+    """How to tell prod ops is working: leading and lagging measures for every goal, then per goal, each with who reports it."""
+    guidance = playbook.reader_guidance
+    points = lambda items: [guidance_point_view(guidance, p, linker) for p in items]  # noqa: E731
+    return {
+        "general": {"leading": points(guidance.measures.leading), "lagging": points(guidance.measures.lagging)},
+        "goals": [
+            {"id": goal.id, "label": goal.label, "description": goal.description, "leading": points(g.measures.leading), "lagging": points(g.measures.lagging)}
+            for goal, g in _goal_sections(playbook)
+        ],
+    }
+
+
+def first_months_view(playbook: Playbook, linker: Linker) -> dict:
+    """The first months of a new function: steps for every goal, then per goal its first deliverable, quick wins and foundations."""
+    guidance = playbook.reader_guidance
+    points = lambda items: [guidance_point_view(guidance, p, linker) for p in items]  # noqa: E731
+    return {
+        "general": points(guidance.first_months),
+        "goals": [
+            {"id": goal.id, "label": goal.label, "description": goal.description, "first_deliverable": points([g.first_months.first_deliverable]),
+             "quick_wins": points(g.first_months.quick_wins), "foundations": points(g.first_months.foundations)}
+            for goal, g in _goal_sections(playbook)
+        ],
+    }

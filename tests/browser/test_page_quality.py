@@ -24,6 +24,11 @@ PAGE_TYPES = {
     "guide": "guide/workshop/",
     "glue-check": "guide/glue-work/",
     "question": "questions/ratio-to-pms/",
+    # Reader guidance: points with sources and the reasoning label, and prose with the label inline.
+    "measures": "guide/measures/",
+    "first-months": "guide/first-months/",
+    "when-it-goes-wrong": "questions/when-it-goes-wrong/",
+    "first-hire": "questions/first-hire/",
     "print": "print/",
 }
 SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"

@@ -78,7 +78,7 @@ def _pattern_nodes(node, found):
 
 PATTERNS = _pattern_nodes([schema._schema(SCHEMAS, name) for name in TOP_LEVEL.values()], {})
 # Values that some pattern accepts; each pattern must accept at least one, or the test below checks nothing.
-SAMPLES = ["shared-service", "Acme Corp", "2026-01-31", "https://www.example.com/article", "questions/career-path.md"]
+SAMPLES = ["shared-service", "Acme Corp", "2026-01-31", "https://www.example.com/article", "questions/career-path.md", "guide/measures.md"]
 
 
 def _both(node: dict, value) -> tuple[bool, bool]:

@@ -1,5 +1,6 @@
 """View models: who sits where, what is not stated, and links that point at the right pages."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 from helpers import fixture_playbook
@@ -8,6 +9,8 @@ from macros.links import Linker
 
 # Fixed expectations need fixed companies: the five case studies as they were, not the growing real set.
 PLAYBOOK = fixture_playbook("five-companies")
+# The Sources page as the model and the companies make it; reader guidance's sources are tested in test_guidance_render.py.
+WITHOUT_GUIDANCE = replace(PLAYBOOK, reader_guidance=None)
 
 
 def test_spectrum_view_places_companies_and_lists_the_silent_ones():
@@ -42,7 +45,7 @@ def test_reporting_lines_list_the_companies_that_use_them():
 
 
 def test_sources_are_merged_and_say_what_uses_them():
-    sources = views.sources_view(PLAYBOOK, Linker("sources.md"))
+    sources = views.sources_view(WITHOUT_GUIDANCE, Linker("sources.md"))
     assert len({s["url"] for s in sources}) == len(sources)
     article = next(s for s in sources if s["title"].startswith("Choose your own adventure"))
     assert [u["label"] for u in article["used_for"]] == ["The four spectrums", "Reporting lines", "Choose your own adventure", "DoorDash", "Kroger", "Pendo", "Uber"]
@@ -100,7 +103,7 @@ def test_spectrum_and_reporting_line_pages_say_where_each_company_s_evidence_com
 def test_sources_page_groups_sources_by_kind_first_hand_first():
     from dataclasses import replace
 
-    groups = views.sources_by_kind(replace(PLAYBOOK, page_sources=()), Linker("sources.md"))
+    groups = views.sources_by_kind(replace(WITHOUT_GUIDANCE, page_sources=()), Linker("sources.md"))
     assert [g["kind"] for g in groups] == ["first-hand", "secondary"]
     first_hand, secondary = ({s["title"]: [u["label"] for u in s["used_for"]] for s in g["sources"]} for g in groups)
     assert first_hand == {
@@ -129,7 +132,7 @@ def test_a_piece_cited_as_both_kinds_is_listed_under_each_with_what_relies_on_it
 
     kroger = study("kroger")
     first_hand = replace(kroger, sources=tuple(replace(s, kind="first-hand") for s in kroger.sources))
-    playbook = replace(PLAYBOOK, case_studies=tuple(first_hand if s.slug == "kroger" else s for s in PLAYBOOK.case_studies))
+    playbook = replace(WITHOUT_GUIDANCE, case_studies=tuple(first_hand if s.slug == "kroger" else s for s in PLAYBOOK.case_studies))
     groups = {g["kind"]: g["sources"] for g in views.sources_by_kind(playbook, Linker("sources.md"))}
     article = "Choose your own adventure: models of product operations"
     assert [[u["label"] for u in s["used_for"]] for s in groups["first-hand"] if s["title"] == article] == [["Kroger"]]
