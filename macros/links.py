@@ -14,6 +14,7 @@ ADVENTURE = "adventure.md"
 MODELS = "models/index.md"
 REPORTING_LINES = "models/reporting-lines.md"
 CASE_STUDIES = "case-studies/index.md"
+RATIO = "questions/ratio-to-pms.md"
 
 
 def spectrum_page(spectrum_id: str) -> str:

@@ -47,7 +47,7 @@ def prerender(root: Path, use_directory_urls: bool = True, offline: bool = False
     tree = {}
     for src, text in {**{src: normalised(text) for src, text in pages.items()}, **generated_pages(playbook, use_directory_urls, today)}.items():
         if site.runs_macros(src):
-            context = PageContext(playbook, Linker(src, use_directory_urls), offline)
+            context = PageContext(playbook, Linker(src, use_directory_urls), offline, frozenset(pages))
             text = render_page(text, page_macros(lambda context=context: context))
         tree[src] = text + terms
     # Files, not pages: the engine copies them as they are.

@@ -227,6 +227,9 @@ def sources_view(playbook: Playbook, linker: Linker) -> list[dict]:
     if playbook.adventure:
         for source in playbook.adventure.sources:
             add(source, "The adventure path", linker.to(links.ADVENTURE))
+    if playbook.sizing:
+        for source in playbook.sizing.sources:
+            add(source, "How many prod ops people per product manager", linker.to(links.RATIO))
     for study in playbook.case_studies:
         for source in study.sources:
             add(source, study.name, linker.to(links.case_study_page(study.slug)))

@@ -102,7 +102,8 @@ def test_sources_page_groups_sources_by_kind_first_hand_first():
     assert [g["kind"] for g in groups] == ["first-hand", "secondary"]
     first_hand, secondary = ({s["title"]: [u["label"] for u in s["used_for"]] for s in g["sources"]} for g in groups)
     assert first_hand == {
-        "How is Product Operations organized at Oscar Health?": ["Oscar Health"],
+        "How do you think about the right ratio of products to product operations managers? We are a multi-product company.": ["How many prod ops people per product manager"],
+        "How is Product Operations organized at Oscar Health?": ["How many prod ops people per product manager", "Oscar Health"],
         "What do you see as an ideal organizational structure and placement for Product Ops?": ["Reporting lines", "The adventure path", "Oscar Health"],
     }
     assert list(secondary) == ["Choose your own adventure: models of product operations"]
