@@ -27,12 +27,15 @@ def define_env(env) -> None:
     """Register every macro of the registry, each bound to the page being rendered."""
     data_dir = Path(env.conf["config_file_path"]).parent / "data"
     loaded = {}
+    docs = Path(env.conf["docs_dir"])
 
     def context() -> PageContext:
         """The model (loaded once per build) and a linker for the page being rendered."""
         if "playbook" not in loaded:
             loaded["playbook"] = load_cached(data_dir)
-        return PageContext(loaded["playbook"], Linker(env.page.file.src_uri, env.conf["use_directory_urls"]), is_offline_build(env.conf))
+            # Hand-written pages only: the links that depend on a page's existence point at those.
+            loaded["pages"] = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if not p.is_symlink())
+        return PageContext(loaded["playbook"], Linker(env.page.file.src_uri, env.conf["use_directory_urls"]), is_offline_build(env.conf), loaded["pages"])
 
     for name, function in page_macros(context).items():
         env.macro(function, name)

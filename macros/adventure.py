@@ -12,6 +12,13 @@ from .model import CaseStudy, Playbook
 
 REPORTING_LINE_STEP = "reporting-line"
 SPECIALISATION_STEP = "specialisation"
+SIZE_STEP = "size"
+# Pages the result links to once they exist (written separately): src_uri and title, in the order shown.
+FURTHER_READING = (
+    ("questions/when-to-start.md", "When should an organisation start a prod ops team?"),
+    ("guide/first-months.md", "The first months of a new function"),
+    ("guide/measures.md", "How to tell prod ops is working"),
+)
 # Positions on degree of focus after which the reader is asked what to specialise by.
 SPECIALIST_POSITIONS = ("specialist", "mixed")
 
@@ -29,9 +36,36 @@ def _said(item, sources) -> dict:
     return {key: [point["said"] for point in views.points_view(getattr(item, key), sources)] for key in ("benefits", "risks")}
 
 
+def basis(combination, sources) -> dict:
+    """What a warning rests on, for the reader: the source's title, address and locator, or the playbook's reasoning."""
+    if not combination.source:
+        return {"label": views.REASONING_LABEL}
+    source = next(s for s in sources if s.title == combination.source)
+    return {"label": f"Source: {source.title} ({source.publisher}), {combination.locator}", "href": source.url}
+
+
+def sizing_data(playbook: Playbook) -> dict:
+    """The sizing rules as adventure-sizing.js reads them, each with its source's title, address and locator."""
+    sizing = playbook.sizing
+    if sizing is None:
+        return {"rules": []}
+    rule = lambda r: {  # noqa: E731
+        "id": r.id, "kind": r.kind, "who": r.who, "says": r.says, "perPerson": list(r.per_person or ()), "onlyFor": list(r.only_for),
+        "atMostPeople": r.at_most_people, "atLeastPms": r.at_least_pms, "supports": r.supports,
+        "source": sizing.source(r.source).title, "href": sizing.source(r.source).url, "locator": r.locator,
+    }
+    return {"rules": [rule(r) for r in sizing.rules]}
+
+
+def further_reading(linker: Linker, pages: frozenset[str]) -> list[dict]:
+    """Links for the result to the pages of FURTHER_READING that this build has: a missing page would fail the strict build."""
+    return [{"title": title, "href": linker.to(src)} for src, title in FURTHER_READING if src in pages]
+
+
 def adventure_data(playbook: Playbook, linker: Linker) -> dict:
     """Everything the adventure's script needs, as plain JSON-ready data with links resolved for this page."""
     adventure = playbook.adventure
+    absent = adventure.today_absent
     return {
         "spectrums": [
             {
@@ -68,7 +102,10 @@ def adventure_data(playbook: Playbook, linker: Linker) -> dict:
         ],
         "goals": [{"id": g.id, "label": g.label, "leansTowards": g.leans_towards} for g in adventure.goals],
         "glueWork": [{"id": g.id, "label": g.label, "hint": g.text} for g in adventure.glue_work],
-        "combinations": [{"id": c.id, "when": c.when, "warning": c.warning, "why": c.why} for c in adventure.combinations],
+        "combinations": [{"id": c.id, "when": c.when, "warning": c.warning, "why": c.why, "basis": basis(c, adventure.sources)} for c in adventure.combinations],
+        # Today where prod ops does not exist yet: its id in a today model, at its step (README.md, the adventure's links).
+        "absent": {"step": absent.step, "id": "none", "label": absent.label, "sentence": absent.sentence},
+        "sizing": sizing_data(playbook),
         # In plan order; empty `from` or `to`: a change from or to any position.
         "transitions": [
             {"id": t.id, "change": t.change, "from": list(t.from_), "to": list(t.to), "action": t.action, "why": t.why, "risk": t.risk, "months": t.months}
@@ -92,7 +129,8 @@ def steps(playbook: Playbook) -> list[dict]:
     return (
         [{"id": "start", "title": "Before you choose"}]
         + [{"id": s.id, "title": s.title} for s in playbook.spectrums]
-        + [{"id": SPECIALISATION_STEP, "title": "What to specialise by"}, {"id": REPORTING_LINE_STEP, "title": "Reporting line"}, {"id": "result", "title": "Your model"}]
+        + [{"id": SPECIALISATION_STEP, "title": "What to specialise by"}, {"id": REPORTING_LINE_STEP, "title": "Reporting line"}, {"id": SIZE_STEP, "title": "Size (optional)"}]
+        + [{"id": "result", "title": "Your model"}]
     )
 
 
@@ -105,11 +143,14 @@ def hints(playbook: Playbook) -> dict[str, list[dict]]:
         "operating-principle": [
             {"when": f"goals:{g.id}", "text": f"{principles.get(g.leans_towards, g.leans_towards)} suits your goal: {g.label[:1].lower()}{g.label[1:]}."} for g in adventure.goals
         ],
+        # The glue-work hints promise a word at this step.
+        REPORTING_LINE_STEP: [{"when": f"glue:{h.id}", "text": h.text} for h in adventure.reporting_line_hints],
     }
 
 
-def adventure_view(playbook: Playbook, linker: Linker) -> dict:
-    """The page's server-rendered path (readable without JavaScript) and the data its script reads."""
+def adventure_view(playbook: Playbook, linker: Linker, pages: frozenset[str] = frozenset()) -> dict:
+    """The page's server-rendered path (readable without JavaScript) and the data its script reads; `pages`: the
+    src_uri of every page of the build, for the links that depend on pages written separately."""
     focus = [s for s in playbook.spectrums if s.specialisations]
     specialist_labels = [p.label for s in focus for p in s.positions if p.id in SPECIALIST_POSITIONS]
     given = hints(playbook)
@@ -123,11 +164,27 @@ def adventure_view(playbook: Playbook, linker: Linker) -> dict:
         ],
         "specialist_labels": " or ".join(specialist_labels),
         "reporting_lines": views.reporting_lines_view(playbook, linker),
+        "reporting_line_hints": given[REPORTING_LINE_STEP],
+        "absent": playbook.adventure.today_absent,
+        "ratio_href": linker.to(links.RATIO),
+        "further": further_reading(linker, pages),
         "reporting_lines_href": linker.to(links.REPORTING_LINES),
         "case_studies_href": linker.to(links.CASE_STUDIES),
         "next_steps": playbook.adventure.next_steps,
         "guide": {key: linker.to(f"guide/{key if key != 'glue' else 'glue-work'}.md") for key in ("goals", "glue", "workshop", "evolve")},
         "data_json": Markup(script_json(adventure_data(playbook, linker))),
+    }
+
+
+def sizing_view(playbook: Playbook, linker: Linker) -> dict:
+    """The ratio page's calculator: the rules with their sources (readable without JavaScript) and the data its script reads."""
+    data = sizing_data(playbook)
+    allocation = next((s for s in playbook.spectrums if s.id == "work-allocation"), None)
+    return {
+        "rules": data["rules"],
+        "allocations": [{"id": p.id, "label": p.label} for p in allocation.positions] if allocation else [],
+        "adventure_href": linker.to(links.ADVENTURE),
+        "data_json": Markup(script_json(data)),
     }
 
 

@@ -18,6 +18,7 @@ SOURCES = "sources.md"
 # The pages that show reader guidance points (data/reader-guidance.yml): measures, and the first months.
 MEASURES = "guide/measures.md"
 FIRST_MONTHS = "guide/first-months.md"
+RATIO = "questions/ratio-to-pms.md"
 
 
 def spectrum_page(spectrum_id: str) -> str:

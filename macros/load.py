@@ -14,7 +14,11 @@ from datetime import date
 from pathlib import Path
 
 from .files import symlink_problems
-from .model import REASONING, Adventure, CaseStudy, Claim, Combination, FirstMonths, GlueCheck, GlueRole, Goal, GoalGuidance, GuidancePoint, Measures, Option, PageSources, Playbook, Point, ReaderGuidance, Term, Position, ReportingLine, Source, SourcedPoint, Specialisation, Spectrum, Transition
+from .model import (
+    REASONING, Adventure, CaseStudy, Claim, Combination, FirstMonths, GlueCheck, GlueRole, Goal, GoalGuidance, GuidancePoint, Measures, Option,
+    PageSources, Playbook, Point, ReaderGuidance, Term, Position, ReportingLine, Sizing, SizingRule, Source, SourcedPoint, Specialisation,
+    Spectrum, TodayAbsent, Transition,
+)
 from .problems import DataError, Problem, field_name
 from .review import latest_today
 from .schema import check_schema
@@ -60,6 +64,8 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
     glossary = _glossary(glossary_doc, problems) if glossary_doc else ()
     glue_doc = _read(data_dir / "glue-check.yml", root, schema_dir, "glue-check.schema.json", problems)
     glue_check = _glue_check(glue_doc, problems) if glue_doc else None
+    sizing_doc = _read(data_dir / "sizing.yml", root, schema_dir, "sizing.schema.json", problems)
+    sizing = _sizing(sizing_doc, today, problems) if sizing_doc else None
     if glue_doc and ids_ok(adventure_doc):
         # Each role's answer is carried into the adventure's first step: an id the adventure lacks would vanish there.
         valid = [g["id"] for g in adventure_doc.data["glue_work"]]
@@ -116,6 +122,7 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         glue_check=glue_check,
         page_sources=page_sources,
         reader_guidance=reader_guidance,
+        sizing=sizing,
     )
 
 
@@ -369,10 +376,15 @@ def _adventure(doc: Document, today: date, problems: list[Problem]) -> Adventure
         if "source" in rule and rule["source"] not in titles:
             line, col = doc.where(("combinations", i, "source"))
             problems.append(Problem(doc.path, line, col, field_name(("combinations", i, "source")), f"not one of this file's sources; valid choices: {'; '.join(titles)}"))
+        # A warning says what it rests on: the passage that names the risk, or the playbook's own reasoning.
+        given = [key for key in ("source", "locator", "basis") if key in rule]
+        if given not in (["source", "locator"], ["basis"]):
+            line, col = doc.where(("combinations", i))
+            problems.append(Problem(doc.path, line, col, field_name(("combinations", i)), "give the rule's basis: `source` (a title above) with a `locator` (where it names the risk), or `basis: reasoning`, not both"))
     return Adventure(
         goals=tuple(Goal(g["id"], g["label"], g["description"], g["leans_towards"]) for g in data["goals"]),
         glue_work=tuple(Option(g["id"], g["label"], g["hint"]) for g in data["glue_work"]),
-        combinations=tuple(Combination(c["id"], c["when"], c["warning"], c["why"], c.get("source")) for c in data["combinations"]),
+        combinations=tuple(Combination(c["id"], c["when"], c["warning"], c["why"], c.get("source"), c.get("locator")) for c in data["combinations"]),
         next_steps=tuple(Option(n["id"], n["title"], n["text"]) for n in data["next_steps"]),
         review_after_months=data["review_after_months"],
         sources=_sources(doc, today, problems),
@@ -380,7 +392,34 @@ def _adventure(doc: Document, today: date, problems: list[Problem]) -> Adventure
             Transition(t["id"], t["change"], t["action"], t["why"], t["risk"], t["months"], tuple(t.get("from", ())), tuple(t.get("to", ())))
             for t in data["transitions"]
         ),
+        today_absent=TodayAbsent(**data["today_absent"]),
+        reporting_line_hints=tuple(Option(g["id"], g["label"], g["reporting_line_hint"]) for g in data["glue_work"] if "reporting_line_hint" in g),
     )
+
+
+def _sizing(doc: Document, today: date, problems: list[Problem]) -> Sizing:
+    """The sizing rules; each names one of the file's sources, and an example the rule it illustrates."""
+    data = doc.data
+    _unique(doc, data["sources"], ("sources",), "source", problems)
+    _unique(doc, data["rules"], ("rules",), "rule", problems)
+    sources = [s["id"] for s in data["sources"]]
+    rules = [r["id"] for r in data["rules"]]
+    for i, rule in enumerate(data["rules"]):
+        _reference(doc, ("rules", i, "source"), rule["source"], sources, "one of this file's sources", problems)
+        if "supports" in rule:
+            _reference(doc, ("rules", i, "supports"), rule["supports"], [r for r in rules if r != rule["id"]], "another rule's id", problems)
+    return Sizing(
+        rules=tuple(
+            SizingRule(r["id"], r["kind"], r["who"], r["says"], r["source"], r["locator"], tuple(r["per_person"]) if "per_person" in r else None,
+                       tuple(r.get("only_for", ())), r.get("at_most_people"), r.get("at_least_pms"), r.get("supports"))
+            for r in data["rules"]
+        ),
+        sources=_sources(doc, today, problems),
+    )
+
+
+# The id a today model gives the today_absent step: "prod ops does not exist yet" (adventure-state.js, NONE).
+ABSENT = "none"
 
 
 def _check_transitions(doc: Document, spectrums, lines, problems: list[Problem]) -> None:
@@ -404,9 +443,11 @@ def _check_transitions(doc: Document, spectrums, lines, problems: list[Problem])
             problem(("transitions", i, "change"), invalid(change, list(choices)))
             continue
         for end in ("from", "to"):
+            # A change may start where prod ops does not exist yet: the today_absent id, at its step.
+            valid = choices[change] + ([ABSENT] if end == "from" and change == doc.data["today_absent"]["step"] else [])
             for j, value in enumerate(rule.get(end, [])):
-                if value not in choices[change]:
-                    problem(("transitions", i, end, j), invalid(value, choices[change]))
+                if value not in valid:
+                    problem(("transitions", i, end, j), invalid(value, valid))
         if change in catch_all:
             first = catch_all[change]
             problem(("transitions", i), f"never applies: transitions[{first}] takes every change of {change} before it; move this rule above that one")

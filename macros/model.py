@@ -179,7 +179,8 @@ class Combination:
     when: dict[str, str]
     warning: str
     why: str
-    source: str | None = None
+    source: str | None = None  # the title of a source that names the risk; None: the playbook's own reasoning
+    locator: str | None = None
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,16 @@ class Transition:
 
 
 @dataclass(frozen=True)
+class TodayAbsent:
+    """The today of an organisation where prod ops does not exist yet, offered at one spectrum's step."""
+
+    step: str
+    label: str
+    description: str
+    sentence: str
+
+
+@dataclass(frozen=True)
 class Adventure:
     """The adventure path's own content (data/adventure.yml)."""
 
@@ -207,6 +218,40 @@ class Adventure:
     review_after_months: int
     sources: tuple[Source, ...]
     transitions: tuple[Transition, ...] = ()
+    today_absent: TodayAbsent | None = None
+    reporting_line_hints: tuple[Option, ...] = ()  # by glue-work answer: what to weigh at the reporting-line step
+
+
+@dataclass(frozen=True)
+class SizingRule:
+    """A practitioner's rule of thumb for the size of a prod ops function, with where in its source it is stated.
+
+    `kind` says what it computes (data/schema/sizing.schema.json); the numbers it needs are set for that kind only.
+    """
+
+    id: str
+    kind: str
+    who: str
+    says: str
+    source: str
+    locator: str
+    per_person: tuple[int, int] | None = None
+    only_for: tuple[str, ...] = ()
+    at_most_people: int | None = None
+    at_least_pms: int | None = None
+    supports: str | None = None
+
+
+@dataclass(frozen=True)
+class Sizing:
+    """The sizing rules (data/sizing.yml) and the sources they come from."""
+
+    rules: tuple[SizingRule, ...]
+    sources: tuple[Source, ...]
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id (references are checked when loading)."""
+        return next(s for s in self.sources if s.id == source_id)
 
 
 @dataclass(frozen=True)
@@ -318,6 +363,7 @@ class Playbook:
     glue_check: GlueCheck | None = None
     page_sources: tuple[PageSources, ...] = ()
     reader_guidance: ReaderGuidance | None = None
+    sizing: Sizing | None = None
 
     def spectrum(self, spectrum_id: str) -> Spectrum:
         """The spectrum with this id, or a KeyError naming the valid ids."""

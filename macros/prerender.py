@@ -49,7 +49,7 @@ def prerender(root: Path, use_directory_urls: bool = True, offline: bool = False
     tree = {}
     for src, text in {**pages, **generated_pages(playbook, use_directory_urls, today)}.items():
         if site.runs_macros(src):
-            context = PageContext(playbook, Linker(src, use_directory_urls), offline)
+            context = PageContext(playbook, Linker(src, use_directory_urls), offline, frozenset(pages))
             text = render_body(text, page_macros(lambda context=context: context))
         tree[src] = normalised(text) + section_link(src, nav) + terms
     # A page per section of the navigation, to print it alone; postbuild.py puts each document in.

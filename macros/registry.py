@@ -13,7 +13,7 @@ from typing import Callable
 from markupsafe import Markup
 
 from . import figures, links, opendata, views
-from .adventure import adventure_view, glue_check_view, script_json
+from .adventure import adventure_view, glue_check_view, script_json, sizing_view
 from .links import Linker
 from .model import Playbook
 from .offline import DOWNLOAD, FOLDER
@@ -28,6 +28,7 @@ class PageContext:
     playbook: Playbook
     linker: Linker
     offline: bool = False
+    pages: frozenset[str] = frozenset()  # the src_uri of every page of the build: links to pages that may not exist yet
 
 
 def page_macros(context: Callable[[], PageContext]) -> dict[str, Callable[..., str]]:
@@ -57,12 +58,17 @@ def page_macros(context: Callable[[], PageContext]) -> dict[str, Callable[..., s
     def adventure() -> str:
         """The choose-your-own-adventure path: every step as a form, plus the data its script reads."""
         c = context()
-        return render("adventure.html", **adventure_view(c.playbook, c.linker))
+        return render("adventure.html", **adventure_view(c.playbook, c.linker, c.pages))
 
     def glue_check() -> str:
         """The interactive 'who does the work today' check."""
         c = context()
         return render("glue_check.html", **glue_check_view(c.playbook, c.linker))
+
+    def sizing() -> str:
+        """The sizing rules with their sources, and a calculator that applies them to a reader's numbers."""
+        c = context()
+        return render("sizing.html", **sizing_view(c.playbook, c.linker))
 
     def glossary() -> str:
         """Every glossary term with its definition."""
@@ -117,7 +123,7 @@ def page_macros(context: Callable[[], PageContext]) -> dict[str, Callable[..., s
 
     return {
         f.__name__: f
-        for f in (spectrum_cards, spectrum, reporting_lines, case_study_table, adventure, glue_check, glossary, offline_copy, print_parts, sources, coverage, open_data,
+        for f in (spectrum_cards, spectrum, reporting_lines, case_study_table, adventure, glue_check, sizing, glossary, offline_copy, print_parts, sources, coverage, open_data,
                   measures, first_months, reasoning_label, sample_note)
     }
 

@@ -265,6 +265,9 @@ def sources_view(playbook: Playbook, linker: Linker) -> list[dict]:
     for page in playbook.page_sources:
         for source in page.sources:
             add(source, page.label, linker.to(page.page))
+    if playbook.sizing:
+        for source in playbook.sizing.sources:
+            add(source, "How many prod ops people per product manager", linker.to(links.RATIO))
     for study in playbook.case_studies:
         for source in study.sources:
             add(source, study.name, linker.to(links.case_study_page(study.slug)))

@@ -46,6 +46,14 @@ HOSTILE_NAMES = [
 ]
 
 
+def basis(rule: dict) -> str:
+    """What a warning says it rests on (macros/adventure.py, basis())."""
+    if rule.get("basis") == "reasoning":
+        return "Playbook's reasoning"
+    source = next(s for s in ADVENTURE["sources"] if s["title"] == rule["source"])
+    return f"Source: {source['title']} ({source['publisher']}), {rule['locator']}"
+
+
 def label(key: str, value: str | None) -> str:
     """The label a reader sees for one answer."""
     if not value:
@@ -111,3 +119,9 @@ def no_markup_from_names(page) -> None:
     """No element, handler or script came from a reader's text."""
     assert page.locator("#pb-adventure img, #pb-adventure script, #pb-adventure [onerror]").count() == 0
     assert page.evaluate("() => Object.keys(Object.prototype).length === 0")
+
+
+def open_more_options(page):
+    """Unfold the set-up controls (today or target, sub-groups), as a reader clicks "More options"."""
+    if not page.locator(".pb-more").evaluate("(d) => d.open"):
+        page.locator(".pb-more > summary").click()

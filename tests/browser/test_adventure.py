@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from adventure_pages import ADVENTURE, LINE_SOURCES, LINES, RULES, SPECTRUM_SOURCES, SPECTRUMS, STORAGE_KEY, _yaml, md, said
+from adventure_pages import ADVENTURE, LINE_SOURCES, LINES, RULES, SPECTRUM_SOURCES, SPECTRUMS, STORAGE_KEY, _yaml, basis, md, said
 from helpers import DATA, FIXTURES, SITE_FIXTURE
 
 pytestmark = pytest.mark.browser
@@ -49,6 +49,7 @@ STEP_TITLES = {
     **{s["id"]: s["title"] for s in SPECTRUMS.values()},
     "specialisation": "What to specialise by",
     "reporting-line": "Reporting line",
+    "size": "Size (optional)",
     "result": "Your model",
 }
 CHANGE_TITLES = {**{s["id"]: s["title"] for s in SPECTRUMS.values()}, "specialisation": "Specialise by", "reporting-line": "Reporting line"}
@@ -78,7 +79,7 @@ def expected_sentence(operating_principle: str = "execution") -> str:
 
 
 def warning_text(rule_id: str) -> str:
-    return f"{RULES[rule_id]['warning']} {RULES[rule_id]['why']}"
+    return f"{RULES[rule_id]['warning']} {RULES[rule_id]['why']} ({basis(RULES[rule_id])})"
 
 
 def agreement(slug: str, model: dict) -> str:
@@ -265,6 +266,7 @@ def test_whole_path_by_keyboard_reaches_the_result(new_page, adventure):
     ]:
         keyboard_next(page, step)
         keyboard_choose(page, step, choice)
+    keyboard_next(page, "size")  # optional: left empty
     assert page.locator('[data-action="next"]').text_content() == "See your model"
     keyboard_next(page, "result")
 
@@ -281,7 +283,7 @@ def test_whole_path_by_keyboard_reaches_the_result(new_page, adventure):
     assert matches.first.get_by_role("link").get_attribute("href").rstrip("/").endswith("case-studies/zenith-freight")
 
     warnings = page.locator("#pb-result ul.pb-warnings > li")
-    assert [w.text_content() for w in warnings.all()] == [warning_text("execution-embedded")]
+    assert [w.text_content() for w in warnings.all()] == [warning_text(r) for r in RULES if all(TARGET.get(k) == v for k, v in RULES[r]["when"].items())]
     assert page.errors == []
 
 
@@ -306,22 +308,25 @@ def assert_at(page, heading_id, announcement):
 def test_focus_moves_to_the_step_heading_and_steps_are_announced(new_page, adventure):
     page = new_page()  # default motion
     page.goto(adventure)
-    assert announced(page) == f"Step 1 of 7: {STEP_TITLES['start']}"
+    assert announced(page) == f"Step 1 of 8: {STEP_TITLES['start']}"
 
     click_next(page)
-    assert_at(page, "step-team-hierarchy-title", f"Step 2 of 7: {STEP_TITLES['team-hierarchy']}")
+    assert_at(page, "step-team-hierarchy-title", f"Step 2 of 8: {STEP_TITLES['team-hierarchy']}")
     page.locator('[data-action="back"]').click()
-    assert_at(page, "step-start-title", f"Step 1 of 7: {STEP_TITLES['start']}")
+    assert_at(page, "step-start-title", f"Step 1 of 8: {STEP_TITLES['start']}")
 
     page.goto("about:blank")
     page.goto(f"{adventure}#step=reporting-line&mode=target&target={TARGET_HASH}")
-    assert announced(page) == f"Step 7 of 8: {STEP_TITLES['reporting-line']}"
+    assert announced(page) == f"Step 7 of 9: {STEP_TITLES['reporting-line']}"
+    click_next(page)
+    assert_at(page, "step-size-title", f"Step 8 of 9: {STEP_TITLES['size']}")
     click_next(page)
     assert_at(page, "step-result-title", f"Your model: {expected_sentence()}")
     page.locator('[data-action="back"]').click()
-    assert_at(page, "step-reporting-line-title", f"Step 7 of 8: {STEP_TITLES['reporting-line']}")
     page.locator('[data-action="back"]').click()
-    assert_at(page, "step-specialisation-title", f"Step 6 of 8: {STEP_TITLES['specialisation']}")
+    assert_at(page, "step-reporting-line-title", f"Step 7 of 9: {STEP_TITLES['reporting-line']}")
+    page.locator('[data-action="back"]').click()
+    assert_at(page, "step-specialisation-title", f"Step 6 of 9: {STEP_TITLES['specialisation']}")
     assert page.errors == []
 
 
@@ -453,8 +458,11 @@ def test_changing_an_earlier_answer_updates_the_result_and_keeps_the_rest(page, 
     assert shown_steps(page) == ["result"]
     assert sentence(page) == expected_sentence("coaching")
     assert checked(page) == expected_checked("target", {**TARGET_ANSWERS, "operating-principle": "coaching"})
-    assert page.locator(".pb-warnings > li").count() == 0
-    assert page.locator(".pb-warnings--none").text_content() == "None of the known risky combinations applies to this model."
+    # The warnings are those of the data's rules that the new model meets, each with its basis.
+    model = {**TARGET, "operating-principle": "coaching"}
+    met = [r for r in RULES.values() if all(model.get(k) == v for k, v in r["when"].items())]
+    assert [li.text_content() for li in page.locator(".pb-warnings > li").all()] == [f"{r['warning']} {r['why']} ({basis(r)})" for r in met]
+    assert page.locator(".pb-warnings--none").is_visible() == (not met)
     assert page.errors == []
 
 
@@ -485,7 +493,8 @@ def test_today_versus_target_lists_what_changes(page, adventure):
     walk(page, TODAY)
     result = page.locator("#pb-result")
     assert result.locator("svg[role='img']").count() == 2
-    assert [c.text_content() for c in result.locator("figure.pb-model-card figcaption").all()] == ["Today's model", "Target model"]
+    # The target leads, whatever order the reader answered in; today beside it.
+    assert [c.text_content() for c in result.locator("figure.pb-model-card figcaption").all()] == ["Target model", "Today's model"]
     assert result.get_by_role("heading", name="What changes from today to the target").is_visible()
 
     expected = {
@@ -542,9 +551,10 @@ def test_switching_mode_on_a_step_the_other_model_lacks_lands_on_a_valid_step(pa
     """On the specialisation step of a specialist target, switch to 'today' (no focus chosen yet)."""
     page.goto(f"{adventure}#step=specialisation&mode=target&target=degree-of-focus:specialist")
     assert shown_steps(page) == ["specialisation"]
+    page.locator(".pb-more > summary").click()  # the set-up controls are folded away
     page.locator("#pb-mode-today").check()
 
-    today_steps = ["start", *SPECTRUMS, "reporting-line", "result"]
+    today_steps = ["start", *SPECTRUMS, "reporting-line", "size", "result"]
     (step,) = shown_steps(page)
     assert step in today_steps
     assert hash_params(page)["step"] == step
@@ -578,7 +588,7 @@ def test_download_gives_a_markdown_decision_record(page, adventure):
         assert f"| {md(CHANGE_TITLES[key])} | {md(label(key, value))} |" in lines, key
     for risk in [said(r, SPECTRUM_SOURCES) for r in position("operating-principle", "execution")["risks"]] + [said(r, LINE_SOURCES) for r in LINES["head-of-product"]["risks"]]:
         assert f"- {md(risk)}" in lines
-    assert f"- {md(RULES['execution-embedded']['warning'])} {md(RULES['execution-embedded']['why'])}" in lines
+    assert f"- {md(RULES['execution-embedded']['warning'])} {md(RULES['execution-embedded']['why'])} ({md(basis(RULES['execution-embedded']))})" in lines
     assert f"- Goals of prod ops: {md(GOALS['process']['label'])}" in lines
     assert f"- Who does the glue work today: {md(GLUE['volunteers']['label'])}" in lines
     assert page.errors == []
@@ -590,7 +600,7 @@ def test_download_gives_a_markdown_decision_record(page, adventure):
 
 def test_print_shows_only_the_result(page, adventure):
     page.goto(f"{adventure}#step=result&mode=target&target={TARGET_HASH}")
-    chrome = [".pb-progress", ".pb-nav", ".pb-actions", ".pb-mode", ".pb-adventure__privacy", ".md-header", ".md-sidebar--primary"]
+    chrome = [".pb-progress", ".pb-nav", ".pb-actions", ".pb-more", ".pb-share", ".pb-adventure__privacy", ".md-header", ".md-sidebar--primary"]
     for selector in chrome:  # on screen they are there, so hiding them in print is not vacuous
         assert page.locator(selector).first.is_visible(), selector
 
@@ -899,6 +909,7 @@ def test_parse_state_drops_unknown_ids(page, adventure):
         "today": {},
         "groups": [],
         "refused": [],
+        "size": {},
     }
 
 

@@ -15,8 +15,8 @@ import re
 import pytest
 
 from adventure_pages import (
-    HOSTILE_NAMES, RULES, STORAGE_KEY, TITLES, TRANSITIONS, announced, cleaned, download_record, fragment, label, md,
-    no_markup_from_names, shown_steps, texts, watch,
+    HOSTILE_NAMES, RULES, STORAGE_KEY, TITLES, TRANSITIONS, announced, basis, cleaned, download_record, fragment, label, md,
+    no_markup_from_names, open_more_options, shown_steps, texts, watch,
 )
 
 pytestmark = pytest.mark.browser
@@ -44,6 +44,7 @@ def adventure(base_url):
 
 
 def add_group(page, name: str):
+    open_more_options(page)
     page.locator("#pb-group-name").fill(name)
     page.locator("#pb-group-name").press("Enter")
 
@@ -104,7 +105,7 @@ def test_a_sub_group_inherits_and_overrides_only_where_it_differs(page, adventur
     note = page.locator('[data-inherit="operating-principle"]')
     assert note.text_content() == f"EMEA: the organisation-wide answer applies ({label('operating-principle', 'enabling')})."
     assert page.locator("#operating-principle-enabling").is_checked()  # inherited
-    assert announced(page) == f"Step 3 of 7: {TITLES['operating-principle']}, for EMEA"
+    assert announced(page) == f"Step 3 of 8: {TITLES['operating-principle']}, for EMEA"
 
     page.locator("#operating-principle-execution").check()
     assert note.text_content().startswith("EMEA: its own answer. The organisation-wide one is Enabling")
@@ -127,8 +128,13 @@ def test_a_sub_group_inherits_and_overrides_only_where_it_differs(page, adventur
         [TITLES["work-allocation"], label("work-allocation", "shared-service"), label("work-allocation", "embedded")],
     ]
     assert texts(result.locator(".pb-compare thead th")) == ["Choice", "Organisation-wide", "EMEA"]
-    rule = RULES["execution-embedded"]
-    assert texts(result.locator(".pb-warnings > li")) == [f"EMEA: {rule['warning']} {rule['why']}"]  # the whole organisation has none
+    # Each part's warnings, the whole organisation's first, from the data's rules; EMEA's differ from it.
+    org = dict(pair.split(":") for pair in ORG.split(","))
+    emea = {**org, "operating-principle": "execution", "work-allocation": "embedded"}
+    met = lambda model: [r for r in RULES.values() if all(model.get(k) == v for k, v in r["when"].items())]  # noqa: E731
+    said = lambda r: f"{r['warning']} {r['why']} ({basis(r)})"  # noqa: E731
+    assert texts(result.locator(".pb-warnings > li")) == [said(r) for r in met(org)] + [f"EMEA: {said(r)}" for r in met(emea)]
+    assert RULES["execution-embedded"] in met(emea) and RULES["execution-embedded"] not in met(org)
     (match,) = result.locator(".pb-group-matches > li").all()
     assert match.text_content().startswith("EMEA: ") and match.get_by_role("link").count() == 1
     assert page.errors == []

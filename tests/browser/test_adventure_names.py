@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 
-from adventure_pages import LINES, SPECTRUMS, no_markup_from_names, texts, watch
+from adventure_pages import LINES, SPECTRUMS, no_markup_from_names, open_more_options, texts, watch
 
 pytestmark = pytest.mark.browser
 
@@ -77,11 +77,13 @@ def test_a_name_typed_in_that_poses_as_the_pages_words_is_refused_in_words(page,
     page.goto(f"{adventure}#v=2&step=team-hierarchy&target={ORG}")
     assert note(page).is_hidden()
     for typed in ["\uff2e\uff4f\uff54 \uff44\uff45\uff43\uff49\uff44\uff45\uff44", "organisation-WIDE"]:
+        open_more_options(page)
         page.locator("#pb-group-name").fill(typed)
         page.locator("#pb-group-name").press("Enter")
         assert note(page).is_visible()
         assert note(page).text_content() == f"{typed}: not added. The page uses these words itself; choose others."
     assert texts(page.locator(".pb-scope__options label")) == ["Whole organisation"]
+    open_more_options(page)
     page.locator("#pb-group-name").fill("EMEA")
     page.locator("#pb-group-name").press("Enter")
     assert note(page).is_hidden() and texts(page.locator(".pb-scope__options label")) == ["Whole organisation", "EMEA"]

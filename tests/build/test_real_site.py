@@ -146,10 +146,12 @@ def test_adventure_page_embeds_the_model_and_every_step(real_site):
     html = text(real_site, "adventure/index.html")
     raw = re.search(r'<template id="pb-adventure-data"[^>]*>(.*?)</template>', html, re.S).group(1)
     assert json.loads(html_lib.unescape(raw)) == adventure_data(PLAYBOOK, Linker("adventure.md"))
-    for step in ["start", *[s.id for s in PLAYBOOK.spectrums], "specialisation", "reporting-line", "result"]:
+    for step in ["start", *[s.id for s in PLAYBOOK.spectrums], "specialisation", "reporting-line", "size", "result"]:
         assert f'data-step="{step}"' in html
     form = html[html.index('id="pb-adventure"'):html.index('id="pb-adventure-data"')]
-    assert form.count('type="radio"') == sum(len(s.positions) for s in PLAYBOOK.spectrums) + 3 + len(PLAYBOOK.reporting_lines) + 2
+    # Each position, each specialisation, each line, the two modes, and "prod ops does not exist yet" for today.
+    specialisations = sum(len(s.specialisations) for s in PLAYBOOK.spectrums)
+    assert form.count('type="radio"') == sum(len(s.positions) for s in PLAYBOOK.spectrums) + specialisations + len(PLAYBOOK.reporting_lines) + 2 + 1
 
 
 def test_adventure_script_and_styles_stay_under_20_kb_gzipped(real_site):

@@ -52,21 +52,21 @@ def test_an_unknown_step(tmp_path):
 
 
 def test_an_unknown_position_names_the_steps_positions(tmp_path):
-    at = line_of("from: [no-separate-role]")
-    assert problems_after(tmp_path, "from: [no-separate-role]", "from: [no-role]") == [
-        f"data/adventure.yml:{at}:12: transitions[0].from[0]: 'no-role' is not a valid choice (did you mean no-separate-role?); valid choices: separate-team, hybrid, no-separate-role",
+    at = line_of("from: [none, no-separate-role]")
+    assert problems_after(tmp_path, "from: [none, no-separate-role]", "from: [none, no-role]") == [
+        f"data/adventure.yml:{at}:18: transitions[0].from[1]: 'no-role' is not a valid choice (did you mean no-separate-role?); valid choices: separate-team, hybrid, no-separate-role, none",
     ]
 
 
 def test_a_position_of_another_step(tmp_path):
-    at = line_of("from: [no-separate-role]")
-    assert problems_after(tmp_path, "from: [no-separate-role]", "to: [hybrid, embedded]") == [
+    at = line_of("from: [none, no-separate-role]")
+    assert problems_after(tmp_path, "from: [none, no-separate-role]", "to: [hybrid, embedded]") == [
         f"data/adventure.yml:{at}:18: transitions[0].to[1]: 'embedded' is not a valid choice; valid choices: separate-team, hybrid, no-separate-role",
     ]
 
 
 def test_a_rule_after_the_one_that_takes_every_change_never_applies(tmp_path):
-    problems = problems_after(tmp_path, "    from: [no-separate-role]\n", "")
+    problems = problems_after(tmp_path, "    from: [none, no-separate-role]\n", "")
     # One line fewer above the rule.
     assert problems == [f"data/adventure.yml:{line_of('- id: reshape-role') - 1}:5: transitions[6]: never applies: transitions[0] takes every change "
                         "of team-hierarchy before it; move this rule above that one"]

@@ -115,11 +115,26 @@ def test_each_bad_input_also_fails_the_real_build_with_its_message(tmp_path):
 def test_combination_rule_must_cite_a_listed_source(tmp_path):
     data = copy_data(tmp_path)
     path = data / "adventure.yml"
-    path.write_text(path.read_text().replace('    source: "Choose your own adventure: models of product operations"', '    source: "A blog post"', 1))
+    path.write_text(path.read_text().replace('    source: "What do you see as an ideal organizational structure and placement for Product Ops?"', '    source: "A blog post"', 1))
     (problem,) = problems_in(data)
     assert str(problem).startswith("data/adventure.yml:")
-    assert problem.field == "combinations[0].source"
+    assert problem.field == "combinations[9].source"
     assert problem.message.startswith("not one of this file's sources; valid choices: Choose your own adventure: models of product operations; ")
+
+
+def test_combination_rule_must_say_its_basis(tmp_path):
+    """A warning rests on a source's passage or on the playbook's reasoning, never on nothing and never on both."""
+    data = copy_data(tmp_path)
+    path = data / "adventure.yml"
+    text = path.read_text()
+    path.write_text(text.replace("    basis: reasoning\n", "", 1).replace('    locator: "list item beginning ‘Product Ops rolling up within a central’, its risk"\n', "", 1))
+    problems = problems_in(data)
+    line = lambda rule: next(i for i, t in enumerate(text.splitlines(), 1) if t == f"  - id: {rule}")  # noqa: E731
+    expected = "give the rule's basis: `source` (a title above) with a `locator` (where it names the risk), or `basis: reasoning`, not both"
+    assert [str(p) for p in problems] == [
+        f"data/adventure.yml:{line('ticket-queue')}:5: combinations[0]: {expected}",
+        f"data/adventure.yml:{line('biz-ops-execution') - 1}:5: combinations[9]: {expected}",
+    ]
 
 
 def test_combination_rule_with_an_unknown_position(tmp_path):

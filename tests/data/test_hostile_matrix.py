@@ -96,6 +96,6 @@ def test_the_pages_that_run_macros_are_exactly_the_listed_ones():
     assert MACRO_PAGES == [
         "adventure.md", "case-studies/index.md", "glossary.md", "guide/first-months.md", "guide/glue-work.md", "guide/measures.md", "index.md",
         "models/degree-of-focus.md", "models/index.md", "models/operating-principle.md", "models/reporting-lines.md",
-        "models/team-hierarchy.md", "models/work-allocation.md", "print.md", "questions/first-hire.md", "questions/when-it-goes-wrong.md", "sources.md",
+        "models/team-hierarchy.md", "models/work-allocation.md", "print.md", "questions/first-hire.md", "questions/ratio-to-pms.md", "questions/when-it-goes-wrong.md", "sources.md",
     ]
     assert not SITE.runs_macros("guide/index.md") and not SITE.runs_macros("questions/print.md")

@@ -34,13 +34,23 @@ const data = () => ({
   glueWork: [{ id: "volunteers", label: "Volunteers" }],
   combinations: [{ id: "pool-cto", when: { "work-allocation": "shared-service", "reporting-line": "cto" }, warning: "A pool under the CTO drifts.", why: "It is far from PMs." }],
   transitions: [
-    { id: "create-role", change: "team-hierarchy", from: ["no-separate-role"], to: [], action: "Create the role", why: "First.", risk: "Title only.", months: 2 },
+    { id: "create-role", change: "team-hierarchy", from: ["none", "no-separate-role"], to: [], action: "Create the role", why: "First.", risk: "Title only.", months: 2 },
     { id: "line", change: "reporting-line", from: [], to: [], action: "Settle the line", why: "Early.", risk: "New boss.", months: 1 },
     { id: "move", change: "work-allocation", from: [], to: [], action: "Move people", why: "After the role.", risk: "Lost touch.", months: 3 },
     { id: "focus", change: "degree-of-focus", from: [], to: [], action: "Change focus", why: "Later.", risk: "Gaps.", months: 2 },
     { id: "spec", change: "specialisation", from: [], to: [], action: "Assign areas", why: "Then.", risk: "Holes.", months: 1 },
     { id: "reshape", change: "team-hierarchy", from: [], to: [], action: "Reshape the role", why: "Last.", risk: "Knowledge leaves.", months: 2 },
   ],
+  absent: { step: "team-hierarchy", id: "none", label: "Prod ops does not exist yet", sentence: "Prod ops does not exist yet." },
+  // Made-up rules of each kind, in the shape macros/adventure.py gives data/sizing.yml.
+  sizing: {
+    rules: [
+      { id: "per-group", kind: "groups-per-person", who: "A writer", says: "Two or three groups each.", perPerson: [2, 3], onlyFor: ["embedded"], source: "Answer A", href: "https://example.com/a", locator: "first list item" },
+      { id: "seen", kind: "example", supports: "per-group", who: "A company", says: "Each person covers two or three.", perPerson: [], onlyFor: [], source: "Answer B", href: null, locator: "second paragraph" },
+      { id: "bounds", kind: "pms-per-person", who: "A writer", says: "From one each to one per fifty.", perPerson: [1, 50], onlyFor: [], source: "Answer A", href: "https://example.com/a", locator: "first paragraph" },
+      { id: "wide", kind: "whole-organisation", who: "A writer", says: "Few people, many PMs: work for everyone.", perPerson: [], onlyFor: [], atMostPeople: 2, atLeastPms: 7, source: "Answer A", href: "https://example.com/a", locator: "second list item" },
+    ],
+  },
   nextSteps: [{ title: "Run a workshop", text: "Agree where you are." }],
   reviewAfterMonths: 6,
 });

@@ -15,7 +15,7 @@ test("a version 1 link opens with the same answers and is written back as versio
   const state = parseState(`#${V1}`, d);
   assert.deepEqual(state, {
     step: "work-allocation", mode: "today", scope: 0, goals: ["process"], glue: ["volunteers"],
-    target: { "team-hierarchy": "hybrid", "work-allocation": "embedded" }, today: { "team-hierarchy": "no-separate-role" }, groups: [], refused: [],
+    target: { "team-hierarchy": "hybrid", "work-allocation": "embedded" }, today: { "team-hierarchy": "no-separate-role" }, groups: [], refused: [], size: {},
   });
   assert.equal(versionOf(V1), "1");
   assert.equal(serialise(state, d), `v=2&${V1}`);

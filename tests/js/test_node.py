@@ -36,3 +36,14 @@ def test_matching_over_the_real_data_ignores_names_and_the_order_of_files(tmp_pa
     result = subprocess.run([node_path(), "tests/js/real-data-check.js", str(data)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout.strip() or result.stderr[-2000:]
     assert "problems" in result.stdout, result.stdout
+
+
+@pytest.mark.real_data
+def test_every_sentence_from_the_real_data_is_grammatical(tmp_path):
+    """tests/js/real-sentences-check.js: every combination of the real answers (each position or none, specialisations,
+    reporting lines, today absent) gives sentences that read as sentences, in the result and in the record."""
+    data = tmp_path / "adventure-data.json"
+    data.write_text(json.dumps(adventure_data(load_playbook(DATA), Linker("adventure.md"))), "utf-8")
+    result = subprocess.run([node_path(), "tests/js/real-sentences-check.js", str(data)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert result.stdout.strip().endswith("sentences and records") and result.stdout.startswith("0 problems"), result.stdout[-2000:]

@@ -65,5 +65,5 @@ def test_case_studies_cost_little_in_the_payload():
 def test_steps_run_from_goals_to_result():
     assert [s["id"] for s in steps(PLAYBOOK)] == [
         "start", "team-hierarchy", "operating-principle", "work-allocation", "degree-of-focus",
-        "specialisation", "reporting-line", "result",
+        "specialisation", "reporting-line", "size", "result",
     ]

@@ -46,7 +46,8 @@ def test_reporting_lines_list_the_companies_that_use_them():
 
 def test_sources_are_merged_and_say_what_uses_them():
     sources = views.sources_view(WITHOUT_GUIDANCE, Linker("sources.md"))
-    assert len({s["url"] for s in sources}) == len(sources)
+    # once per address and kind: a piece is first-hand for the company whose people speak in it, secondary elsewhere
+    assert len({(s["kind"], s["url"]) for s in sources}) == len(sources)
     article = next(s for s in sources if s["title"].startswith("Choose your own adventure"))
     assert [u["label"] for u in article["used_for"]] == ["The four spectrums", "Reporting lines", "Choose your own adventure", "DoorDash", "Kroger", "Pendo", "Uber"]
     assert article["used_for"][3]["href"] == "../case-studies/doordash/"
@@ -107,7 +108,8 @@ def test_sources_page_groups_sources_by_kind_first_hand_first():
     assert [g["kind"] for g in groups] == ["first-hand", "secondary"]
     first_hand, secondary = ({s["title"]: [u["label"] for u in s["used_for"]] for s in g["sources"]} for g in groups)
     assert first_hand == {
-        "How is Product Operations organized at Oscar Health?": ["Oscar Health"],
+        "How do you think about the right ratio of products to product operations managers? We are a multi-product company.": ["How many prod ops people per product manager"],
+        "How is Product Operations organized at Oscar Health?": ["How many prod ops people per product manager", "Oscar Health"],
         "What do you see as an ideal organizational structure and placement for Product Ops?": ["The four spectrums", "Reporting lines", "Choose your own adventure", "Oscar Health"],
     }
     assert list(secondary) == ["Choose your own adventure: models of product operations"]

@@ -2,7 +2,7 @@
 (() => {
   "use strict";
   const PB = typeof window === "undefined" ? require("./adventure-rules.js") : window.PB;
-  const { WORDS, keys, label, title, sentence, choices, tradeoffs, scopes, size, warningsFor, closest, agreement, plan, moves, moveText, localDate, addMonths, shareUrl, serialise } = PB;
+  const { WORDS, keys, label, title, sentence, choices, tradeoffs, scopes, size, warningsFor, closest, agreement, plan, moves, moveText, localDate, addMonths, shareUrl, serialise, leadMode, sizeRange, sizeLines } = PB;
 
   // Entities where Python-Markdown shows a backslash; look-alikes for what GitHub finds in the HTML (@a, #1, GH-1).
   const LOOKALIKE = { "<": "&lt;", "&": "&amp;", "~": "&#126;", ":": "&#58;", "@": "\uff20", "#": "\uff03", "-": "\u2011" };
@@ -21,25 +21,36 @@
   const differences = (parts, data) =>
     keys(data).filter((k) => parts.some((p) => p.model[k] !== parts[0].model[k])).map((k) => [title(data, k), ...parts.map((p) => label(data, k, p.model[k]))]);
 
+  // One answer of a model; where prod ops does not exist, the questions after it do not apply.
+  const answer = (data, model, key) => (PB.isAbsent(model, data) && key !== data.absent.step ? "Does not apply" : label(data, key, model[key]));
+  // Headings and labels by the model they describe.
+  const NAMES = { target: "Target", today: "Today" };
+
+  // Leads with the target (the decision) whatever order the reader answered in, with today beside it.
   const decisionRecord = (state, data, where, now) => {
-    const model = state[state.mode];
-    const other = state.mode === "target" ? "today" : "target";
-    const parts = scopes(state, state.mode, data);
+    const lead = leadMode(state);
+    const other = lead === "target" ? "today" : "target";
+    const parts = scopes(state, lead, data);
+    const model = parts[0].model;
+    const beside = size(state[other]) > 0;
     const lines = [
       "# Prod ops model: decision record",
       "",
       `- Decided: ${localDate(now)}`,
       `- Review by: ${addMonths(now, data.reviewAfterMonths)}`,
-      `- Model describes: ${state.mode === "target" ? "where we want to be (target)" : "where we are today"}`,
       // A code span: never a link or markup.
       `- Link: \`${shareUrl(where, serialise(state, data))}\``,
       "",
-      "## The model",
+      `## ${lead === "target" ? "The target: where we want to be" : "Today: where we are (no target chosen yet)"}`,
       "",
       mdEscape(sentence(model, data) || "No choices made yet."),
       "",
-      ...table([WORDS.choice, "Position"], choices(model, data).map((r) => [r.title, r.label])),
+      ...(beside ? [`${NAMES[other]}: ${mdEscape(sentence(state[other], data) || "no choices made yet.")}`, ""] : []),
+      ...table([WORDS.choice, NAMES[lead], ...(beside ? [NAMES[other]] : [])],
+        choices(model, data).map((r) => [r.title, r.label, ...(beside ? [answer(data, state[other], r.key)] : [])])),
     ];
+    const range = sizeRange({ ...state.size, allocation: state.target["work-allocation"] }, data);
+    if (range) lines.push("## Size", "", mdEscape(`A range from the rules below, not a benchmark: ${range.text}`), "", ...sizeLines(range).map((l) => `- ${mdEscape(l)}`), "");
     if (state.groups.length) {
       const rows = differences(parts, data);
       lines.push("## Sub-groups", "", "Each sub-group follows the organisation-wide model except where this table says otherwise.", "");
@@ -47,19 +58,18 @@
     }
     const picked = (items, ids) => items.filter((x) => ids.includes(x.id)).map((x) => mdEscape(x.label)).join("; ") || "not recorded";
     lines.push("## Why", "", `- Goals of prod ops: ${picked(data.goals, state.goals)}`, `- Who does the glue work today: ${picked(data.glueWork, state.glue)}`);
-    lines.push("- Our reasons: (write them here)", "", "## Trade-offs we accept", "");
+    lines.push("- Our reasons: (write them here)", "", `## ${lead === "target" ? "Trade-offs we accept with the target" : "Trade-offs of today's model"}`, "");
     for (const t of tradeoffs(model, data)) {
       lines.push(`### ${mdEscape(t.title)}: ${mdEscape(t.label)}`, "", "Benefits:", ...t.benefits.map((b) => `- ${mdEscape(b)}`), "", "Risks:", ...t.risks.map((r) => `- ${mdEscape(r)}`), "");
     }
-    const warned = [].concat(...parts.map((p) => warningsFor(p.model, data).map((w) => named(p.name, `${mdEscape(w.warning)} ${mdEscape(w.why)}`))));
-    lines.push("## Risky combinations", "", ...(warned.length ? warned.map((w) => `- ${w}`) : ["- None of the known risky combinations applies."]), "");
+    const basis = (w) => (w.basis ? ` (${mdEscape(w.basis.label)})` : "");
+    const warned = [].concat(...parts.map((p) => warningsFor(p.model, data).map((w) => named(p.name, `${mdEscape(w.warning)} ${mdEscape(w.why)}${basis(w)}`))));
+    lines.push(`## Risky combinations ${lead === "target" ? "in the target" : "today"}`, "", ...(warned.length ? warned.map((w) => `- ${w}`) : ["- None of the known risky combinations applies."]), "");
     const matched = [].concat(...parts.map((p, i) => closest(p.model, data, i ? 1 : 2).map((r) => named(p.name, `${r.label}: ${mdEscape(r.study.name)}: ${mdEscape(agreement(r, data))}`))));
     lines.push("## Closest case studies", "", ...(matched.length ? matched.map((m) => `- ${m}`) : ["- No case study agrees on any spectrum its sources state."]), "");
-    if (size(state[other]) || state.groups.some((g) => size(g[other]))) {
-      const [today, target] = [scopes(state, "today", data), scopes(state, "target", data)];
-      lines.push("## Today and target", "", ...table([WORDS.choice, "Today", "Target"], choices(target[0].model, data).map((r) => [r.title, label(data, r.key, today[0].model[r.key]), r.label])));
-      const moved = moves(state, data).filter((m) => m.scope).map((m) => `- ${named(m.scope, mdEscape(moveText(m, data)))}`);
-      if (moved.length) lines.push("Where sub-groups change differently:", "", ...moved, "");
+    if (beside || state.groups.some((g) => size(g[other]))) {
+      const moved = moves(state, data).map((m) => `- ${named(m.scope, mdEscape(moveText(m, data)))}`);
+      lines.push("## What changes from today to the target", "", ...(moved.length ? moved : ["- Nothing: today and the target are the same."]), "");
       plan(state, data, now).forEach((step, i) => {
         if (!i) lines.push("## Transition plan", "");
         const where = step.moves.map((m) => named(m.scope, mdEscape(moveText(m, data))));
@@ -71,6 +81,6 @@
     return lines.join("\n");
   };
 
-  Object.assign(PB, { mdEscape, differences, decisionRecord });
+  Object.assign(PB, { mdEscape, differences, answer, decisionRecord });
   if (typeof module !== "undefined") module.exports = PB;
 })();

@@ -1,7 +1,7 @@
 // Rules: risky combinations, the reader's calendar, the plan by data/adventure.yml's transitions.
 (() => {
   "use strict";
-  const PB = typeof window === "undefined" ? require("./adventure-match.js") : window.PB;
+  const PB = typeof window === "undefined" ? require("./adventure-sizing.js") : window.PB;
 
   const warningsFor = (model, data) => data.combinations.filter((rule) => Object.keys(rule.when).every((key) => model[key] === rule.when[key]));
 
@@ -29,7 +29,7 @@
     return out;
   };
 
-  const moveText = (m, data) => `${PB.title(data, m.key)}: from ${PB.label(data, m.key, m.from)} to ${PB.label(data, m.key, m.to)}`;
+  const moveText = (m, data) => `${PB.title(data, m.key)}: from ${m.from === PB.NONE ? "no prod ops" : PB.label(data, m.key, m.from)} to ${PB.label(data, m.key, m.to)}`;
 
   // A move goes to the first rule that takes it; checkpoints add up.
   const plan = (state, data, now) => {
@@ -44,6 +44,9 @@
     return steps.filter((s) => s.moves.length).map((s) => ({ ...s, checkpoint: addMonths(now, (months += s.rule.months)) }));
   };
 
-  Object.assign(PB, { warningsFor, localDate, addMonths, moves, moveText, plan });
+  // The model a result and a record lead with: the target (the decision), unless only today has answers.
+  const leadMode = (state) => (["target", "today"].find((mode) => PB.size(state[mode]) || state.groups.some((g) => PB.size(g[mode]))) || "target");
+
+  Object.assign(PB, { leadMode, warningsFor, localDate, addMonths, moves, moveText, plan });
   if (typeof module !== "undefined") module.exports = PB;
 })();

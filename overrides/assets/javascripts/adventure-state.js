@@ -7,41 +7,53 @@
   const VERSION = "2";
   const MAX_HASH = 8192;
   const MAX_NAME = 40;
-  const KEYS = ["v", "step", "mode", "scope", "goals", "glue", "target", "today", "g"];
+  const KEYS = ["v", "step", "mode", "scope", "goals", "glue", "target", "today", "g", "size"];
+  // A today where prod ops does not exist yet: this id at data.absent.step ("today=team-hierarchy:none").
+  const NONE = "none";
 
   const keys = (data) => data.spectrums.map((s) => s.id).concat(SPEC, LINE);
   const options = (data, key) =>
     key === LINE ? data.reportingLines : key === SPEC ? [].concat(...data.spectrums.map((s) => s.specialisations)) : (data.spectrums.find((s) => s.id === key) || { positions: [] }).positions;
-  const option = (data, key, id) => options(data, key).find((o) => o.id === id);
+  const isAbsent = (model, data) => !!data.absent && model[data.absent.step] === NONE;
+  const option = (data, key, id) => (id === NONE && data.absent && key === data.absent.step ? data.absent : options(data, key).find((o) => o.id === id));
   // Printed where names appear too: no name may read as one.
   const WORDS = { none: "Not decided", whole: "Whole organisation", wide: "Organisation-wide", choice: "Choice", closest: "Closest", next: "Runner-up" };
   const label = (data, key, id) => (option(data, key, id) || { label: WORDS.none }).label;
   const title = (data, key) => (key === LINE ? "Reporting line" : key === SPEC ? "Specialise by" : data.spectrums.find((s) => s.id === key).title);
   const specialist = (model, data) => data.spectrums.some((s) => s.specialisations.length && data.specialistPositions.includes(model[s.id]));
-  const stepsFor = (model, data) => ["start", ...data.spectrums.map((s) => s.id), ...(specialist(model, data) ? [SPEC] : []), LINE, "result"];
-  // A specialisation only belongs to a model whose focus leans specialist.
+  // Where prod ops does not exist, the questions after the absent step do not apply.
+  const stepsFor = (model, data) =>
+    isAbsent(model, data) ? ["start", ...data.spectrums.map((s) => s.id).slice(0, data.spectrums.findIndex((s) => s.id === data.absent.step) + 1), "size", "result"]
+      : ["start", ...data.spectrums.map((s) => s.id), ...(specialist(model, data) ? [SPEC] : []), LINE, "size", "result"];
+  // A specialisation only belongs to a model whose focus leans specialist; nothing but "none" to one without prod ops.
   const clean = (model, data) => {
     if (!specialist(model, data)) delete model[SPEC];
+    if (isAbsent(model, data)) for (const key of Object.keys(model)) if (key !== data.absent.step) delete model[key];
     return model;
   };
   const effective = (org, own, data) => clean(Object.assign({}, org, own), data);
   const size = (model) => Object.keys(model).length;
   const scopes = (state, mode, data) => [{ name: "", model: state[mode] }].concat(state.groups.map((g) => ({ name: g.name, model: effective(state[mode], g[mode], data) })));
 
+  // "Prod ops is <noun phrase>, <phrases>." Without the first spectrum's answer the noun is "a function".
   const sentence = (model, data) => {
+    if (isAbsent(model, data)) return data.absent.sentence;
     const parts = data.spectrums.map((s) => {
       const p = option(data, s.id, model[s.id]);
       const by = p && data.specialistPositions.includes(p.id) && s.specialisations.find((x) => x.id === model[SPEC]);
       return p && p.phrase + (by ? ` by ${by.label.toLowerCase()}` : "");
-    }).concat((option(data, LINE, model[LINE]) || {}).phrase).filter(Boolean);
-    // Positions that read as a clause ("that builds ...") follow the noun without a comma.
-    return parts.length ? `Prod ops is ${parts.reduce((out, part) => out + (part.startsWith("that ") ? " " : ", ") + part)}.` : "";
+    }).concat((option(data, LINE, model[LINE]) || {}).phrase);
+    if (!parts.some(Boolean)) return "";
+    const noun = parts[0] || "a function";
+    // A clause ("that builds ...") follows the noun without a comma, or after "and" where the noun has a clause of its
+    // own; so does the first phrase after the plain noun "a function".
+    return `Prod ops is ${parts.slice(1).filter(Boolean).reduce((out, part) => out + (out === "a function" || (part.startsWith("that ") && !/ that /.test(out)) ? " " : part.startsWith("that ") ? " and " : ", ") + part, noun)}.`;
   };
   const choices = (model, data) => keys(data).filter((k) => k !== SPEC || model[k]).map((key) => ({ key, title: title(data, key), label: label(data, key, model[key]) }));
-  const tradeoffs = (model, data) => keys(data).filter((k) => k !== SPEC && model[k]).map((key) => ({ title: title(data, key), ...option(data, key, model[key]) }));
+  const tradeoffs = (model, data) => keys(data).filter((k) => k !== SPEC && model[k] && model[k] !== NONE).map((key) => ({ title: title(data, key), ...option(data, key, model[key]) }));
 
   // refused: names left out of the link.
-  const emptyState = () => ({ step: "start", mode: "target", scope: 0, goals: [], glue: [], target: {}, today: {}, groups: [], refused: [] });
+  const emptyState = () => ({ step: "start", mode: "target", scope: 0, goals: [], glue: [], target: {}, today: {}, groups: [], refused: [], size: {} });
   const decode = (text) => {
     try {
       return decodeURIComponent(text);
@@ -66,18 +78,27 @@
   const pairs = (hash) => hash.split("&").map((pair) => [pair.indexOf("=") > 0 ? decode(pair.slice(0, pair.indexOf("="))) : null, pair.slice(pair.indexOf("=") + 1)]);
   const pick = (text, items) => text.split(",").filter((id, i, all) => items.some((x) => x.id === id) && all.indexOf(id) === i);
 
-  const parseModel = (text, data) => {
+  // `today`: a today model, which may say that prod ops does not exist yet.
+  const parseModel = (text, data, today) => {
     const model = {};
     for (const pair of text.split(",")) {
       const [key, id, extra] = pair.split(":");
-      if (extra === undefined && keys(data).includes(key) && options(data, key).some((o) => o.id === id)) model[key] = id;
+      if (extra === undefined && keys(data).includes(key) && (options(data, key).some((o) => o.id === id) || (today && option(data, key, id)))) model[key] = id;
     }
     return clean(model, data);
   };
+  // size=PMS.GROUPS, either may be empty: whole numbers from 1 to 10000 or nothing.
+  const SIZE = ["pms", "groups"];
+  const parseSize = (text) => {
+    const size = {};
+    text.split(".").slice(0, 2).forEach((value, i) => /^[1-9]\d{0,3}$|^10000$/.test(value) && (size[SIZE[i]] = Number(value)));
+    return size;
+  };
+  const sizeText = (size) => (size.pms || size.groups ? SIZE.map((k) => size[k] || "").join(".") : "");
   const modelText = (model, data) => keys(data).filter((k) => model[k]).map((k) => `${k}:${model[k]}`).join(",");
   const parseGroup = (parts, data) => {
     const [name, target, today] = [0, 1, 2].map((i) => decode(parts[i] || "") || "");
-    return { name: cleanName(name, MAX_NAME), target: parseModel(target, data), today: parseModel(today, data) };
+    return { name: cleanName(name, MAX_NAME), target: parseModel(target, data), today: parseModel(today, data, true) };
   };
   const groupText = (g, data) => [enc(g.name), modelText(g.target, data), modelText(g.today, data)].join(";");
   const addGroup = (groups, group, data, refused) => {
@@ -112,7 +133,8 @@
       else if (key === "mode" && (value === "today" || value === "target")) state.mode = value;
       else if (key === "scope") state.scope = Number(value);
       else if (key === "goals" || key === "glue") state[key] = pick(value, key === "goals" ? data.goals : data.glueWork);
-      else if (key === "target" || key === "today") state[key] = parseModel(value, data);
+      else if (key === "target" || key === "today") state[key] = parseModel(value, data, key === "today");
+      else if (key === "size") state.size = parseSize(value);
       else if (key === "g") addGroup(state.groups, parseGroup(rawValue.split(";"), data), data, state.refused);
     }
     if (!(Number.isInteger(state.scope) && state.scope >= 0 && state.scope <= state.groups.length)) state.scope = 0;
@@ -127,13 +149,14 @@
     for (const key of ["goals", "glue"]) if (state[key].length) parts.push(`${key}=${state[key].join(",")}`);
     for (const key of ["target", "today"]) if (size(state[key])) parts.push(`${key}=${modelText(state[key], data)}`);
     for (const g of state.groups) parts.push(`g=${groupText(g, data).replace(/;+$/, "")}`);
+    if (sizeText(state.size || {})) parts.push(`size=${sizeText(state.size)}`);
     return parts.join("&");
   };
   // No query or other hash; the path made safe for Markdown.
   const shareUrl = (where, hash) => `${where.protocol}//${where.host}${where.pathname.replace(/[^\w/.~%:@$,;=-]/g, enc)}#${hash}`;
 
   Object.assign(PB, {
-    SPEC, LINE, VERSION, MAX_HASH, MAX_NAME, WORDS, keys, options, option, label, title, stepsFor, clean, effective, size, scopes, sentence, choices, tradeoffs,
+    SPEC, LINE, NONE, VERSION, isAbsent, parseSize, sizeText, MAX_HASH, MAX_NAME, WORDS, keys, options, option, label, title, stepsFor, clean, effective, size, scopes, sentence, choices, tradeoffs,
     emptyState, decode, enc, cleanName, nameKey, sameName, refusal, hashOf, pairs, parseModel, modelText, parseGroup, groupText, addGroup, anchorStep, hashKind,
     current, validStep, parseState, versionOf, serialise, shareUrl,
   });

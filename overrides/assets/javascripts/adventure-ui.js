@@ -64,13 +64,26 @@
     const { state, data } = app;
     const part = (key) => $(`[data-part="${key}"]`);
     const caption = { target: "Target model", today: "Today's model" };
-    const other = state.mode === "target" ? "today" : "target";
-    const parts = scopes(state, state.mode, data);
+    // The target leads (the decision), today beside it, whatever order the reader answered in.
+    const lead = PB.leadMode(state);
+    const other = lead === "target" ? "today" : "target";
+    const parts = scopes(state, lead, data);
     const model = parts[0].model;
     const study = (r) => [el("strong", {}, `${r.label}: `), el("a", { href: r.study.href }, r.study.name), ` ${PB.agreement(r, data)}`];
     $(".pb-result__body").hidden = false;
+    $(".pb-result__lead").textContent = lead === "target" ? "The target: where we want to be" : "Today: where we are (no target chosen yet)";
     $(".pb-model-sentence").textContent = sentence(model, data) || $(".pb-model-sentence").dataset.none;
-    const cards = parts.map((p, i) => modelCard(p.model, caption[state.mode], `pb-card-${i}`, p.name));
+    $(".pb-today-sentence").hidden = !size(state[other]);
+    $(".pb-today-sentence").textContent = `${other === "today" ? "Today" : "Target"}: ${sentence(state[other], data)}`;
+    $('[data-action="share"]').hidden = !navigator.share;
+    const range = PB.sizeRange({ ...state.size, allocation: state.target["work-allocation"] }, data);
+    part("size").hidden = !range;
+    if (range) {
+      $(".pb-size__range").textContent = `A range from the rules below, not a benchmark: ${range.text}`;
+      fill($(".pb-size__rules"), range.rules.map((r) => el("li", {}, el("strong", {}, `${r.rule.who}: `), r.effect, " ", source(r.rule)))
+        .concat(range.notes.map((n) => el("li", {}, el("strong", {}, `${n.rule.who}: `), n.rule.says, " ", n.text, " ", source(n.rule)))));
+    }
+    const cards = parts.map((p, i) => modelCard(p.model, caption[lead], `pb-card-${i}`, p.name));
     if (size(state[other])) cards.splice(1, 0, modelCard(state[other], caption[other], "pb-card-o"));
     $(".pb-cards-row").replaceChildren(...cards);
 
@@ -90,22 +103,26 @@
     fill($(".pb-plan"), steps.map((s) => el("li", {}, el("strong", {}, s.rule.action), ` (checkpoint ${s.checkpoint})`, list(s.moves.map((m) => named(m.scope, PB.moveText(m, data)))),
       el("p", {}, el("em", {}, "Why at this point: "), s.rule.why), el("p", {}, el("em", {}, "Main risk: "), s.rule.risk))));
 
-    fill($(".pb-warnings"), [].concat(...parts.map((p) => PB.warningsFor(p.model, data).map((w) => el("li", {}, ...named(p.name, el("strong", {}, w.warning), " ", w.why))))), $(".pb-warnings--none"));
+    const basis = (w) => (w.basis ? [" ", w.basis.href ? el("a", { href: w.basis.href, rel: "noopener" }, `(${w.basis.label})`) : `(${w.basis.label})`] : []);
+    fill($(".pb-warnings"), [].concat(...parts.map((p) => PB.warningsFor(p.model, data).map((w) => el("li", {}, ...named(p.name, el("strong", {}, w.warning), " ", w.why, ...basis(w)))))), $(".pb-warnings--none"));
     fill($(".pb-matches"), PB.closest(model, data, 2).map((r) => el("li", {}, ...study(r))), $(".pb-matches--none"));
     fill($(".pb-group-matches"), [].concat(...parts.slice(1).map((p) => {
       const found = PB.closest(p.model, data, 1);
       return (found.length ? found : [0]).map((r) => el("li", {}, ...named(p.name, ...(r ? study(r) : ["no case study agrees on any spectrum its sources state."]))));
     })));
-    $(".pb-result__tradeoff-list").replaceChildren(...keys(data).filter((k) => k !== SPEC && model[k]).map((k) => tradeoffs(k, model[k], `${PB.title(data, k)}: ${label(data, k, model[k])}`)));
+    $(".pb-result__tradeoffs-title").textContent = lead === "target" ? "Trade-offs of the target" : "Trade-offs of today's model";
+    $(".pb-result__tradeoff-list").replaceChildren(...keys(data).filter((k) => k !== SPEC && model[k] && model[k] !== PB.NONE).map((k) => tradeoffs(k, model[k], `${PB.title(data, k)}: ${label(data, k, model[k])}`)));
     $(".pb-review").textContent = `Review this model by ${PB.addMonths(new Date(), data.reviewAfterMonths)}.`;
   };
 
-  const focus = (heading) => {
+  // `jump`: at once, as for a shared link opening at the result.
+  const focus = (heading, jump) => {
     heading.focus({ preventScroll: true });
-    heading.scrollIntoView({ behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth", block: "start" });
+    heading.scrollIntoView({ behavior: jump || matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth", block: "start" });
   };
+  const source = (rule) => el("span", { class: "pb-size__source" }, "(", rule.href ? el("a", { href: rule.href, rel: "noopener" }, rule.source) : rule.source, `, ${rule.locator})`);
 
-  const render = (moveFocus) => {
+  const render = (moveFocus, jump) => {
     const { root, data, state } = app;
     const model = current(state, data);
     const group = state.groups[state.scope - 1];
@@ -124,6 +141,13 @@
       input.checked = key === "mode" ? input.value === state.mode : key === "scope" ? +input.value === state.scope
         : key === "goals" || key === "glue" ? state[key].includes(input.value) : model[key] === input.value;
     }
+    for (const input of root.querySelectorAll(".pb-size input")) if (document.activeElement !== input) input.value = state.size[input.name] || "";
+    for (const only of root.querySelectorAll("[data-today-only]")) only.hidden = state.mode !== "today";
+    // Set-up answers in use stay in view.
+    if (state.mode === "today" || state.scope) $(".pb-more").open = true;
+    const describing = $(".pb-describing");
+    describing.hidden = state.mode === "target" && !group;
+    describing.replaceChildren(`Describing ${state.mode === "today" ? "where you are today" : "the target"}`, ...(group ? [", for ", name(group.name)] : []), ".");
     $('[data-action="remove-group"]').hidden = !group;
     for (const note of root.querySelectorAll("[data-inherit]")) {
       const key = note.dataset.inherit;
@@ -135,7 +159,7 @@
     for (const link of root.querySelectorAll("[data-goto]")) {
       const key = link.dataset.goto;
       link.parentNode.hidden = !steps.includes(key);
-      link.parentNode.classList.toggle("pb-progress__item--done", key === "start" ? state.goals.length + state.glue.length > 0 : !!model[key]);
+      link.parentNode.classList.toggle("pb-progress__item--done", key === "start" ? state.goals.length + state.glue.length > 0 : key === "size" ? !!PB.sizeText(state.size) : !!model[key]);
       if (key === state.step) link.setAttribute("aria-current", "step");
       else link.removeAttribute("aria-current");
     }
@@ -146,8 +170,8 @@
     $('[data-action="other-mode"]').textContent = $('[data-action="other-mode"]').dataset[state.mode];
     if (state.step === "result") renderResult();
     const heading = $(`[data-step="${state.step}"] .pb-step__title`);
-    say(state.step === "result" ? `Your model: ${sentence(state[state.mode], data) || "no choices made yet"}` : `Step ${at + 1} of ${steps.length}: ${heading.textContent}${group ? `, for ${group.name}` : ""}`);
-    if (moveFocus) focus(heading);
+    say(state.step === "result" ? `Your model: ${sentence(state[PB.leadMode(state)], data) || "no choices made yet"}` : `Step ${at + 1} of ${steps.length}: ${heading.textContent}${group ? `, for ${group.name}` : ""}`);
+    if (moveFocus) focus(heading, jump);
   };
 
   // The bar shows a split at a glance.
@@ -236,6 +260,8 @@
       setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     },
     "copy-link": (button) => copy(button, serialise(app.state, app.data), "copied"),
+    // The phone's own share sheet, where the browser has one.
+    share: () => navigator.share({ title: document.title, text: sentence(app.state[PB.leadMode(app.state)], app.data), url: PB.shareUrl(location, serialise(app.state, app.data)) }).catch(() => {}),
     "other-mode": () => {
       app.state.mode = app.state.mode === "target" ? "today" : "target";
       go(app.data.spectrums[0].id);
@@ -294,6 +320,8 @@
     }
     if (key === "mode" || key === "scope") state[key] = key === "mode" ? input.value : +input.value;
     else if (key === "goals" || key === "glue") state[key] = [...app.root.querySelectorAll(`[name="${key}"]:checked`)].map((i) => i.value);
+    else if (key === "pms" || key === "groups") state.size = PB.parseSize(PB.sizeText({ ...state.size, [key]: PB.count(input.value) || "" }));
+    else if (input.value === PB.NONE && state.mode !== "today") return;
     else if (!keys(data).includes(key)) return;
     else if (state.scope) {
       const own = state.groups[state.scope - 1][state.mode];
@@ -327,7 +355,7 @@
     app = { root, data, state, path: location.pathname, note: root.insertBefore(el("p", { class: "pb-team__problem", role: "status" }), $(".pb-path", root)) };
     leftOut(state.refused);
     root.classList.add("pb-adventure--ready");
-    for (const hidden of root.querySelectorAll(".pb-nav, .pb-actions, .pb-mode, .pb-scope, .pb-team__add, .pb-team__compare")) hidden.hidden = false;
+    for (const hidden of root.querySelectorAll(".pb-more, .pb-nav, .pb-actions, .pb-mode, .pb-scope, .pb-team__add, .pb-team__compare")) hidden.hidden = false;
     root.addEventListener("change", (event) => event.target.matches(".pb-path input[name], #pb-team-mode") && onChange(event.target));
     root.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -344,7 +372,8 @@
       else actions[action.dataset.action](action);
     });
     if (kind === "state" || !location.href.includes("#")) commit();
-    if (kind !== "team") return render();
+    // A shared link to a result opens at the result: the model and the share buttons on the first screen.
+    if (kind !== "team") return render(kind === "state" && state.step === "result", true);
     showTeam(hash);
     saveTeam(); // the team's own hash, in place of "#team-view" or a heading's
   };
