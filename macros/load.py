@@ -521,7 +521,7 @@ def _reader_guidance(doc: Document, today: date, problems: list[Problem]) -> Rea
             item = item[part]
         _check_basis(doc, path, item, ids, problems)
         cited.add(item.get("source", ""))
-        return GuidancePoint(item["text"], item.get("source"), item.get("locator"), item.get("reported_by"))
+        return GuidancePoint(item["text"], item.get("source"), item.get("locator"), reported_by=item.get("reported_by"))
 
     def measures(path: tuple) -> Measures:
         return Measures(*(tuple(point(path + (kind, i)) for i in range(len(_at(doc, path)[kind]))) for kind in ("leading", "lagging")))

@@ -284,19 +284,10 @@ class GlueCheck:
 
 
 @dataclass(frozen=True)
-class GuidancePoint:
-    """A point of reader guidance: its text and either the id of the source that says it with a locator, or neither
-    (the playbook's own reasoning, labelled so wherever it is shown). A measure also says who reports it."""
+class GuidancePoint(Point):
+    """A point of reader guidance (measures, first months): a Point that, for a measure, also says who reports it."""
 
-    text: str
-    source: str | None = None
-    locator: str | None = None
     reported_by: str | None = None
-
-    @property
-    def reasoning(self) -> bool:
-        """Whether the point is the playbook's own reasoning rather than a source's."""
-        return self.source is None
 
 
 @dataclass(frozen=True)
