@@ -8,12 +8,10 @@ from markupsafe import Markup
 
 from . import links, views
 from .links import Linker
-from .model import CaseStudy, Playbook
+from .model import SPECIALIST_POSITIONS, CaseStudy, Playbook
 
 REPORTING_LINE_STEP = "reporting-line"
 SPECIALISATION_STEP = "specialisation"
-# Positions on degree of focus after which the reader is asked what to specialise by.
-SPECIALIST_POSITIONS = ("specialist", "mixed")
 
 
 def evidence(study: CaseStudy) -> int:
