@@ -192,7 +192,8 @@ def unreserved(slug: str) -> str:
 def slugify(text: str) -> str:
     """A file name for a company or a file: lower-case ASCII letters, digits and hyphens, at most MAX_SLUG characters.
 
-    Accents are dropped (Zürich -> zurich). Where that cannot keep the whole name (another script, or a name too
+    Accents are dropped (Zürich -> zurich), spaces and punctuation become single hyphens (Ñandú & O'Brien Co. ->
+    nandu-o-brien-co; the name keeps them). Where that cannot keep every letter and digit (another script, or a name too
     long), six hex digits of the SHA-256 of its name_key keep different names apart and the same name stable:
     美团 -> company-<hex>, Café 美团 -> cafe-<hex>.
     """

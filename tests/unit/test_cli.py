@@ -174,6 +174,15 @@ def test_latin_names_keep_readable_file_names(name, slug):
     assert slugify(name) == slug
 
 
+def test_contributing_s_file_name_examples_are_what_new_writes():
+    """The promise and the rule agree: each `name` → `file` example in CONTRIBUTING.md is what slugify gives, and
+    punctuation (`&`, `'`, `.`) is said to become hyphens, since no hash is added for it."""
+    text = " ".join((ROOT / "CONTRIBUTING.md").read_text("utf-8").split())
+    examples = re.findall(r"`([^`]+)` → `([a-z0-9-]+)`", text)
+    assert ("Ñandú & O'Brien Co.", "nandu-o-brien-co") in examples and len(examples) >= 4
+    assert all(slugify(name) == slug for name, slug in examples), examples
+
+
 @pytest.mark.parametrize("name", ["{{ today }} Corp", "{{ name_yaml }}", "{{ name }} & {{ today }}"])
 def test_a_name_is_taken_as_text_not_as_a_template(capsys, root, name):
     status, out, _ = run(capsys, "--root", root, "new", "case-study", name)
