@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from . import links, views
 from .links import Linker
-from .model import CaseStudy, Playbook
+from .model import SPECIALIST_POSITIONS, CaseStudy, Playbook
 
 REPORTING_LINE_STEP = "reporting-line"
 SPECIALISATION_STEP = "specialisation"
@@ -19,8 +19,6 @@ FURTHER_READING = (
     ("guide/first-months.md", "The first months of a new function"),
     ("guide/measures.md", "How to tell prod ops is working"),
 )
-# Positions on degree of focus after which the reader is asked what to specialise by.
-SPECIALIST_POSITIONS = ("specialist", "mixed")
 
 
 def evidence(study: CaseStudy) -> int:

@@ -1,5 +1,5 @@
 """A Python-Markdown extension (mkdocs.yml `markdown_extensions`): each defined term is marked once per page, at its
-first use, and that mark (<abbr title>) takes keyboard focus, so its definition shows on focus as well as on hover.
+first use outside headings, and that mark (<abbr title>) takes keyboard focus, so its definition shows on focus as well as on hover.
 A tree step inside Markdown, for every engine that converts with Python-Markdown, instead of a rewrite of the built
 HTML."""
 
@@ -21,6 +21,18 @@ def _unwrap(parent, child) -> None:
     parent.remove(child)
 
 
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _in_heading(element, parents: dict) -> bool:
+    """Whether an element sits inside a heading: a tooltip there would mark a title, or a company's name, as a term."""
+    while element in parents:
+        element = parents[element]
+        if element.tag in _HEADINGS:
+            return True
+    return False
+
+
 class _FirstUseTerms(Treeprocessor):
     """Keeps the first <abbr> of each term (one definition, whatever the spelling) in reading order and gives it
     tabindex="0"; later ones become plain text: one underline per term is a pointer, twenty are noise."""
@@ -33,7 +45,8 @@ class _FirstUseTerms(Treeprocessor):
             title = element.get("title")
             if not title:
                 continue
-            if title in seen:
+            if title in seen or _in_heading(element, parents):
+                # a heading (a company's name on its own page) is not where a term is used: its first use is below
                 _unwrap(parents[element], element)
             else:
                 seen.add(title)

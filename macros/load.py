@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .files import symlink_problems
 from .model import (
-    REASONING, Adventure, CaseStudy, Claim, Combination, FirstMonths, GlueCheck, GlueRole, Goal, GoalGuidance, GuidancePoint, Measures, Option,
+    REASONING, SPECIALIST_POSITIONS, Adventure, CaseStudy, Claim, Combination, FirstMonths, GlueCheck, GlueRole, Goal, GoalGuidance, GuidancePoint, Measures, Option,
     PageSources, Playbook, Point, ReaderGuidance, Term, Position, ReportingLine, Sizing, SizingRule, Source, SourcedPoint, Specialisation,
     Spectrum, TodayAbsent, Transition,
 )
@@ -26,6 +26,9 @@ from .strictyaml import Document, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# The comment that points editors at a schema (yaml-language-server): optional in a case study, but never a wrong one.
+SCHEMA_COMMENT = re.compile(r"# yaml-language-server: \$schema=(\S+)")
+CASE_STUDY_SCHEMA = "../schema/case-study.schema.json"
 # A slug is a file name and a page address: short enough for every file system and for a link to read.
 MAX_SLUG = 60
 CASE_STUDY_DIR = "case-studies"
@@ -98,10 +101,12 @@ def load_playbook(data_dir: Path, today: date | None = None) -> Playbook:
         if not reported:
             study = _case_study(doc, path.stem, today, found)
             _check_differences(doc, study, found)
+            _check_specialisation(doc, study, spectrums, found)
             studies.append((study, doc))
         else:  # the schema found problems: check what did parse, without building the model
             _check_parts(doc, today, found)
         _check_citations(doc, found)
+        _check_schema_comment(doc, found)
         if ids_ok(spectrum_doc) and ids_ok(lines_doc):
             _check_references(doc, spectrums, lines, found)
         # Every problem at once, structural and reference ones together; one mistake, one message.
@@ -203,7 +208,8 @@ def unreserved(slug: str) -> str:
 def slugify(text: str) -> str:
     """A file name for a company or a file: lower-case ASCII letters, digits and hyphens, at most MAX_SLUG characters.
 
-    Accents are dropped (Zürich -> zurich). Where that cannot keep the whole name (another script, or a name too
+    Accents are dropped (Zürich -> zurich), spaces and punctuation become single hyphens (Ñandú & O'Brien Co. ->
+    nandu-o-brien-co; the name keeps them). Where that cannot keep every letter and digit (another script, or a name too
     long), six hex digits of the SHA-256 of its name_key keep different names apart and the same name stable:
     美团 -> company-<hex>, Café 美团 -> cafe-<hex>.
     """
@@ -673,6 +679,33 @@ def _check_differences(doc: Document, study: CaseStudy, problems: list[Problem])
             seen.setdefault(other.id, field_name(where))
 
 
+def _check_schema_comment(doc: Document, problems: list[Problem]) -> None:
+    """The first line may point editors at the case-study schema (`playbook new` writes it; the checks need it not);
+    one that points elsewhere would complete and underline the wrong fields."""
+    first = (doc.source or "").lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    match = SCHEMA_COMMENT.fullmatch(first.rstrip())
+    if match and match.group(1) != CASE_STUDY_SCHEMA:
+        problems.append(Problem(doc.path, 1, first.index("$schema=") + 9, "", f"this line points your editor at {match.group(1)}, not the case-study schema; write `# yaml-language-server: $schema={CASE_STUDY_SCHEMA}` (or delete the line)"))
+
+
+def _check_specialisation(doc: Document, study: CaseStudy, spectrums, problems: list[Problem]) -> None:
+    """A specialisation says what a specialist team specialises by: it needs the spectrum that has specialisations
+    stated as one of its specialising positions (the adventure asks for one only after those)."""
+    focus = next((s for s in spectrums if s.specialisations), None)
+    if study.specialisation is None or focus is None:
+        return
+    stated = study.positions.get(focus.id)
+    if stated is not None and stated.id in SPECIALIST_POSITIONS:
+        return
+    line, col = doc.where(("specialisation", "by"))
+    choices = " or ".join(SPECIALIST_POSITIONS)
+    if stated is None:
+        why = f"positions.{focus.id} is not stated"
+    else:
+        why = f"positions.{focus.id}.position (line {doc.where(('positions', focus.id, 'position'))[0]}) is {stated.id!r}"
+    problems.append(Problem(doc.path, line, col, "specialisation.by", f"a specialisation is only for a company whose {focus.id} is {choices}, but {why}; state {focus.id} as {choices} with its source, or delete the specialisation"))
+
+
 def _check_adventure_references(doc: Document, spectrums, lines, problems: list[Problem]) -> None:
     """The positions and reporting lines the adventure's rules and goals name must exist, or a rule never fires."""
     positions = {s.id: [p.id for p in s.positions] for s in spectrums}
@@ -715,14 +748,17 @@ def _check_citations(doc: Document, problems: list[Problem]) -> None:
 
 
 def _check_unique_names(names: list[tuple[str, Document]], problems: list[Problem]) -> None:
-    """Two files for one company would give it two pages."""
-    seen: dict[str, str] = {}
+    """Two files for one company would give it two pages. Each file is told of the other: which one is new (the one a
+    pull request adds) is not something the files can say, and a message on the old file alone sends its editor astray."""
+    seen: dict[str, tuple[str, Document]] = {}
     for name, doc in names:
         key = name_key(name)
         if key in seen:
-            line, col = doc.where(("name",))
-            problems.append(Problem(doc.path, line, col, "name", f"{name!r} already has a case study in {seen[key]}; update that file instead"))
-        seen.setdefault(key, doc.path)
+            first_name, first = seen[key]
+            for (this_name, this), (_, other) in (((first_name, first), (name, doc)), ((name, doc), (first_name, first))):
+                line, col = this.where(("name",))
+                problems.append(Problem(this.path, line, col, "name", f"{this_name!r} also has a case study in {other.path} (line {other.where(('name',))[0]}); one company has one file: keep the one that was there first and move what the other adds into it"))
+        seen.setdefault(key, (name, doc))
 
 
 _CACHE: dict[Path, tuple[tuple, Playbook]] = {}

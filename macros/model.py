@@ -23,6 +23,9 @@ class Source:
     id: str | None = None  # what a case study's positions cite; files other than case studies may leave it out
 
 
+# Positions on degree of focus that take a specialisation: a case study states one only after these (the loader
+# checks it), and the adventure asks what to specialise by only after them.
+SPECIALIST_POSITIONS = ("specialist", "mixed")
 # The one basis a point may name instead of a source: the playbook's own reasoning (the schema's enum for `basis`).
 REASONING = "reasoning"
 

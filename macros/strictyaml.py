@@ -38,7 +38,7 @@ from yaml.composer import ComposerError
 from yaml.events import AliasEvent, MappingEndEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
 
 from .problems import Problem, field_name, printable
-from .yamlhints import COMMENT_CUT, explain_syntax_error, quoted, quoting_hint
+from .yamlhints import COMMENT_CUT, explain_syntax_errors, quoted, quoting_hint
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
@@ -180,7 +180,7 @@ def load_yaml(text: bytes | str, path: str, max_bytes: int = MAX_BYTES) -> tuple
     except _Refused as err:
         return Document(path), problems + [Problem(path, err.mark.line + 1, err.mark.column + 1, "", err.message)]
     except yaml.MarkedYAMLError as err:
-        return Document(path), problems + [_syntax_problem(err, source, path)]
+        return Document(path), problems + _syntax_problems(err, source, path)
     except yaml.YAMLError as err:  # reader errors: characters YAML refuses outright, already named when hidden
         line, col = _position(source[: getattr(err, "position", 0)])
         return Document(path), problems or [Problem(path, line, col, "", f"YAML cannot read this file: {err}")]
@@ -211,11 +211,12 @@ def _hidden_in_file(source: str, path: str) -> list[Problem]:
     return problems
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, source: str, path: str) -> Problem:
-    """libyaml's own words for a syntax error, at its place; for a tab, what to do instead, at the tab."""
+def _syntax_problems(err: yaml.MarkedYAMLError, source: str, path: str) -> list[Problem]:
+    """libyaml's own words for a syntax error, at its place; for a tab, what to do instead, at the tab; where its cause
+    is ": " in plain text, each later line with the same mistake too (libyaml cannot read on to find them)."""
     mark = err.problem_mark or err.context_mark
     if mark is None:  # every libyaml error has a mark; this is only a guard
-        return Problem(path, 1, 1, "", f"YAML syntax error: {err}")
+        return [Problem(path, 1, 1, "", f"YAML syntax error: {err}")]
     line, col = mark.line + 1, mark.column + 1
     at_tab = source[mark.index : mark.index + 1] == "\t"
     if at_tab or "tab" in (err.problem or ""):
@@ -224,14 +225,14 @@ def _syntax_problem(err: yaml.MarkedYAMLError, source: str, path: str) -> Proble
             end = source.find("\n", start)
             tab = source.find("\t", start, end if end >= 0 else len(source))
             col = tab - start + 1 if tab >= 0 else col
-        return Problem(path, line, col, "", "YAML syntax error: a tab is used for indentation; indent with spaces, not tabs")
-    hint = explain_syntax_error(source, line)
-    if hint:
-        return Problem(path, hint.line, hint.col, hint.field, f"YAML syntax error: {hint.message}")
+        return [Problem(path, line, col, "", "YAML syntax error: a tab is used for indentation; indent with spaces, not tabs")]
+    hints = explain_syntax_errors(source, line)
+    if hints:
+        return [Problem(path, hint.line, hint.col, hint.field, f"YAML syntax error: {hint.message}") for hint in hints]
     message = f"YAML syntax error: {err.problem or err.context}"
     if err.context and err.problem:
         message += f" ({err.context})"
-    return Problem(path, line, col, "", message)
+    return [Problem(path, line, col, "", message)]
 
 
 class _Reading(NamedTuple):

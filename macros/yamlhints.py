@@ -95,8 +95,19 @@ def quoting_hint(source: str, line: int, col: int) -> str | None:
 
 def explain_syntax_error(source: str, line: int) -> Hint | None:
     """The likely cause of a syntax error libyaml reports on `line`: a misplaced key or item, or a value that needs quotes."""
+    return next(iter(explain_syntax_errors(source, line)), None)
+
+
+def explain_syntax_errors(source: str, line: int) -> list[Hint]:
+    """The cause of the syntax error on `line` (as explain_syntax_error), then each later line with the same ": " in
+    plain text: libyaml stops at the first, and an editor who quotes one text should not meet the next on each run."""
     layout = _Layout(_LINE_END.split(source))
-    return next((hint for first, last, hint in layout.hints if first <= line <= last), None)
+    found = next((hint for first, last, hint in layout.hints if first <= line <= last), None)
+    if found is None:
+        return []
+    # Only ": " in plain text: on its own line it is always a syntax error, whatever comes before it.
+    same = [hint for _, _, hint in layout.hints if hint and hint.line > found.line and hint.message.startswith(COLON)] if found.message.startswith(COLON) else []
+    return [found, *same]
 
 
 def _spaces(count: int) -> str:

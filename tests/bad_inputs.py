@@ -20,6 +20,9 @@ def broken_kroger(change) -> str:
     return change(FROZEN_KROGER.read_text("utf-8"))
 
 
+SPECIALISATION = 'specialisation:\n  by: customer-type\n  source: wanger-2023\n  locator: "paragraph 1"\n  evidence: The article says the team is organised by kind of customer.\n'
+GENERALIST = '  degree-of-focus:\n    position: generalist\n    source: wanger-2023\n    locator: "paragraph 1"\n    evidence: The article says each person moves to wherever the work is.\n'
+
 CASES = {
     "missing field": (
         lambda t: t.replace('industry: "Grocery retail"\n', ""),
@@ -159,7 +162,29 @@ CASES = {
     ),
     "duplicate company": (
         lambda t: t.replace('name: "Kroger"', 'name: "uber"'),
-        "data/case-studies/uber.yml:7:7: name: 'Uber' already has a case study in data/case-studies/kroger.yml; update that file instead",
+        [  # each file names the other: which of the two is new, the files cannot say
+            "data/case-studies/kroger.yml:7:7: name: 'uber' also has a case study in data/case-studies/uber.yml (line 7); "
+            "one company has one file: keep the one that was there first and move what the other adds into it",
+            "data/case-studies/uber.yml:7:7: name: 'Uber' also has a case study in data/case-studies/kroger.yml (line 7); "
+            "one company has one file: keep the one that was there first and move what the other adds into it",
+        ],
+    ),
+    # The first line may be left out (the checks need it not); pointing editors at another schema is refused.
+    "schema comment naming another schema": (
+        lambda t: t.replace("$schema=../schema/case-study.schema.json", "$schema=../schema/spectrums.schema.json", 1),
+        f"{KROGER}:1:33: this line points your editor at ../schema/spectrums.schema.json, not the case-study schema; "
+        "write `# yaml-language-server: $schema=../schema/case-study.schema.json` (or delete the line)",
+    ),
+    # A specialisation says what a specialist team specialises by: only after a specialist or mixed degree of focus.
+    "specialisation without a degree of focus": (
+        lambda t: t.replace("what_the_team_does:", SPECIALISATION + "what_the_team_does:"),
+        f"{KROGER}:25:7: specialisation.by: a specialisation is only for a company whose degree-of-focus is specialist or mixed, "
+        "but positions.degree-of-focus is not stated; state degree-of-focus as specialist or mixed with its source, or delete the specialisation",
+    ),
+    "specialisation of a generalist": (
+        lambda t: t.replace("what_the_team_does:", SPECIALISATION + "what_the_team_does:").replace("positions:\n", "positions:\n" + GENERALIST),
+        f"{KROGER}:30:7: specialisation.by: a specialisation is only for a company whose degree-of-focus is specialist or mixed, "
+        "but positions.degree-of-focus.position (line 16) is 'generalist'; state degree-of-focus as specialist or mixed with its source, or delete the specialisation",
     ),
     "a list where text belongs": (
         lambda t: t.replace('industry: "Grocery retail"', "industry:\n  - Grocery"),

@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from macros.htmltree import classes, parse_fragment, serialize
+
 
 class _Page(HTMLParser):
     """Collects the ids a page defines and the internal references it makes."""
@@ -53,3 +55,35 @@ def broken_links(site: Path) -> list[str]:
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{path.relative_to(site)}: {ref} (no such anchor)")
     return broken
+
+
+def _tree(html: str):
+    """HTML (a page or a slice of one) as a browser reads it: entities decoded, however the engine escaped them."""
+    return parse_fragment(html)
+
+
+def links(html: str) -> list[tuple[str, str]]:
+    """Each link's href and the text a reader sees in it, in page order."""
+    return [(a.get("href", ""), "".join(a.itertext())) for a in _tree(html).iter("a")]
+
+
+def headings(html: str, tag: str = "h1") -> list[tuple[str, list[str]]]:
+    """Each heading's text less its permanent link, and the markup inside it other than that link (tag names)."""
+    found = []
+    for heading in _tree(html).iter(tag):
+        inside = [child for child in heading.iter() if child is not heading and "headerlink" not in classes(child)]
+        anchor = [child for child in heading if "headerlink" in classes(child)]
+        text = "".join(heading.itertext()).removesuffix("".join("".join(a.itertext()) for a in anchor))
+        found.append((text, [child.tag for child in inside]))
+    return found
+
+
+def visible_text(html: str) -> str:
+    """The text of a page or slice as a reader sees it (entities decoded, tags dropped)."""
+    return "".join(_tree(html).itertext())
+
+
+def canonical(html: str) -> str:
+    """A page re-serialised by html5lib, so that text escaped by different engines compares equal (`'` stays as is,
+    `&`, `<` and `>` become entities; see macros/htmltree.py): expectations escape with html.escape(text, quote=False)."""
+    return serialize(parse_fragment(html))

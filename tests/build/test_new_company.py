@@ -1,12 +1,16 @@
 """CONTRIBUTING.md's promise: a contributor adds valid files, touches nothing else, and the tests stay green.
 
-A copy of the project gets four companies, each started with `playbook new` (dated today) and filled in, chosen to be
+A copy of the project gets eight companies, each started with `playbook new` (dated today) and filled in, chosen to be
 awkward for tests that assume facts of the data:
 - "AAA Copy": the placements and sources of the real company that states the most, under a name that sorts first,
   so that it ties with that company wherever the other does;
 - "Zeta Widgets": every field stated (each spectrum, a specialisation, a reporting line, every source field);
 - "Solo Placement": exactly one stated placement, nothing else that is optional;
-- "株式会社みらい": a name in another script (its file name is the scaffold's company-<hex>).
+- "株式会社みらい": a name in another script (its file name is the scaffold's company-<hex>);
+- "Ñandú & O'Brien's Co.": `&` and `'` in its name and its source's title, `?a=1&b=2` in its url (what HTML escapes);
+- "Differing Sources": a spectrum on which its two sources differ (`sources_differ`);
+- "<glossary term> Example": a name holding a glossary term (no mark in its own heading);
+- "Line Only": a reporting line and nothing else.
 Each must pass `playbook check`. Then every test over the real data (marked real_data: the data, unit, build, node
 and browser tiers) runs once in the copy: one build of the real site with the new companies, not a second full run.
 A failure names, one line each, the tests the new companies broke and why.
@@ -83,6 +87,9 @@ def companies(playbook) -> dict[str, tuple[str, callable]]:
 
     focus = next(s for s in playbook.spectrums if s.specialisations)
     first, last = playbook.spectrums[0], playbook.spectrums[-1]
+    term = playbook.glossary[0].term  # as the glossary spells it: marks match case
+    article = {"id": "made-up-article", "kind": "secondary", "title": "A made-up article", "publisher": "Example Weekly"}
+    differs = {**claim(last.positions[0].id), "sources_differ": [{**claim(last.positions[-1].id), "source": article["id"]}]}
     return {
         "AAA Copy": (f"{copied['name']}'s placements and sources under a name that sorts first",
                      lambda s: {**copied, "name": s["name"], "last_reviewed": s["last_reviewed"]}),
@@ -94,6 +101,13 @@ def companies(playbook) -> dict[str, tuple[str, callable]]:
         "株式会社みらい": ("a name in another script", lambda s: filled(
             s, positions={first.id: claim(first.positions[0].id)}, reporting_line=claim(playbook.reporting_lines[0].id, key="id"),
         )),
+        # What HTML escapes: a page and the tests must agree on what a reader sees.
+        "Ñandú & O'Brien's Co.": ("& and ' in its name, its source's title and url", lambda s: filled(
+            s, positions={first.id: claim(first.positions[-1].id)},
+        ) | {"sources": [{**filled(s)["sources"][0], "title": "Q&A: O'Brien's prod ops", "url": "https://example.com/talks/prod-ops?a=1&b=2"}]}),
+        "Differing Sources": ("sources that differ on a spectrum", lambda s: filled(s, positions={last.id: differs}) | {"sources": [filled(s)["sources"][0], {**article, "accessed": s["sources"][0]["accessed"]}]}),
+        f"{term} Example": (f"a name holding the glossary term {term!r}", lambda s: filled(s, positions={first.id: claim(first.positions[0].id)})),
+        "Line Only": ("only a reporting line", lambda s: filled(s, reporting_line=claim(playbook.reporting_lines[-1].id, key="id"))),
     }
 
 

@@ -45,12 +45,15 @@ def test_check_prints_each_bad_input_with_its_place_and_a_count(capsys, root, na
     assert out == [expected, "1 problem found."]
 
 
-def test_duplicate_company_is_reported_in_the_second_file(capsys, root):
+def test_duplicate_company_is_reported_on_both_files_each_naming_the_other(capsys, root):
+    """The new file may sort first or last: each file's editor is told where the other is."""
     path = root / KROGER
     path.write_text(path.read_text().replace('name: "Kroger"', 'name: "UBER"'))
     status, out, _ = run(capsys, "--root", root, "check")
     assert status == 1
-    assert re.fullmatch(r"data/case-studies/uber\.yml:\d+:\d+: name: 'Uber' already has a case study in data/case-studies/kroger\.yml; update that file instead", out[0])
+    assert re.fullmatch(r"data/case-studies/kroger\.yml:\d+:\d+: name: 'UBER' also has a case study in data/case-studies/uber\.yml \(line \d+\); .*", out[0])
+    assert re.fullmatch(r"data/case-studies/uber\.yml:\d+:\d+: name: 'Uber' also has a case study in data/case-studies/kroger\.yml \(line \d+\); .*", out[1])
+    assert out[2] == "2 problems found."
 
 
 def test_github_format_prints_annotations(capsys, root):
@@ -169,6 +172,15 @@ def test_names_in_other_scripts_get_distinct_stable_file_names(capsys, root):
 @pytest.mark.parametrize("name, slug", [("Zürich Müller & Söhne", "zurich-muller-sohne"), ("Straße AG", "strasse-ag"), ("Ａｃｍｅ", "acme")])
 def test_latin_names_keep_readable_file_names(name, slug):
     assert slugify(name) == slug
+
+
+def test_contributing_s_file_name_examples_are_what_new_writes():
+    """The promise and the rule agree: each `name` → `file` example in CONTRIBUTING.md is what slugify gives, and
+    punctuation (`&`, `'`, `.`) is said to become hyphens, since no hash is added for it."""
+    text = " ".join((ROOT / "CONTRIBUTING.md").read_text("utf-8").split())
+    examples = re.findall(r"`([^`]+)` → `([a-z0-9-]+)`", text)
+    assert ("Ñandú & O'Brien Co.", "nandu-o-brien-co") in examples and len(examples) >= 4
+    assert all(slugify(name) == slug for name, slug in examples), examples
 
 
 @pytest.mark.parametrize("name", ["{{ today }} Corp", "{{ name_yaml }}", "{{ name }} & {{ today }}"])

@@ -16,8 +16,15 @@ def convert(text: str) -> str:
 def test_each_term_is_marked_at_its_first_use_only():
     html = convert("# Why prod ops\n\nOur prod ops team and a PMO.\n\nThe prod ops lead meets the PMO.\n")
     assert html.count("<abbr") == 2
-    assert '<h1>Why <abbr tabindex="0" title="Product operations.">prod ops</abbr></h1>' in html
-    assert "Our prod ops team and a <abbr" in html and "The prod ops lead meets the PMO." in html
+    # a heading is a title (or a company's name), not a use: the first use below it is the one marked
+    assert "<h1>Why prod ops</h1>" in html
+    assert 'Our <abbr tabindex="0" title="Product operations.">prod ops</abbr> team and a <abbr' in html and "The prod ops lead meets the PMO." in html
+
+
+def test_a_company_name_with_a_term_in_it_is_not_marked_in_its_heading():
+    html = convert("# PMO Example Co\n\n## About prod ops\n\nThe company has a PMO and a prod ops lead.\n")
+    assert "<h1>PMO Example Co</h1>" in html and "<h2>About prod ops</h2>" in html
+    assert html.count("<abbr") == 2 and html.count('<abbr tabindex="0"') == 2  # each term once, at its first use in the text
 
 
 def test_two_spellings_of_one_term_are_marked_once():

@@ -378,6 +378,17 @@ def test_text_wrapped_over_lines_with_a_colon_is_told_to_use_a_block():
     ]
 
 
+def test_every_text_with_a_colon_is_reported_at_once_though_yaml_stops_at_the_first():
+    """Twelve points typed `text: Point N: ...`: libyaml stops at the first, the editor is told of all twelve."""
+    points = "".join(f"  - text: Point {n}: the team runs step {n}\n    source: talk\n" for n in range(1, 13))
+    found = problems(f"name: Acme\nwhat_the_team_does:\n{points}industry: 'Acme's software'\n")
+    assert found == [
+        f'x.yml:{1 + 2 * n}:{17 + len(str(n))}: what_the_team_does[{n - 1}].text: YAML syntax error: ": " inside text starts a new field; '
+        f'{QUOTE} - text: "Point {n}: the team runs step {n}"'
+        for n in range(1, 13)
+    ]  # a different mistake further on (the ' in single quotes) waits for the next run: its cause is not the same
+
+
 def test_a_comment_with_a_space_after_its_hash_is_a_comment():
     doc, found = load_yaml("position: coaching  # the talk says so\n", "x.yml")
     assert found == [] and doc.data == {"position": "coaching"}
