@@ -64,6 +64,7 @@ test("pasted as Slack, Markdown and mail leave links: brackets, quotes and trail
     [`AB \u201c${SITE}#${hash}\u201d`]: "AB",
     [`[AB](${SITE}#${hash})`]: "AB",
     [`Maria Lopez - <${SITE}#${hash}|link>`]: "Maria Lopez",
+    [`Maria (PM): ${SITE}#${hash}`]: "Maria (PM)",
   };
   for (const [line, name] of Object.entries(cases)) {
     const { reports, team } = addLinks(empty(), line, data());

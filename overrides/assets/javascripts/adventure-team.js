@@ -49,7 +49,8 @@
     const at = line.search(/https?:\/\//i);
     const trim = (text) => text.replace(/^[\s<(\["'\u2018\u201c*_]+|[\s>)\]"'\u2019\u201d*_.,;:!?]+$/g, "");
     let link = trim(at < 0 ? line.split(/\s+/).pop() : line.slice(at).split(/[\s>"'\u201d|]|\]\(/)[0]);
-    const label = trim((at < 0 ? line.split(/\s+/).slice(0, -1).join(" ") : line.slice(0, at)).replace(/[\s:,;|(<["'\u2018\u201c\u2013\u2014-]+$/, ""));
+    // A label loses the separator before the link, and brackets or quotes only where they wrap it whole ("Maria (PM)" stays).
+    const label = (at < 0 ? line.split(/\s+/).slice(0, -1).join(" ") : line.slice(0, at)).replace(/[\s:,;|\u2013\u2014-]*[(<["'\u2018\u201c]?[\s:,;|\u2013\u2014-]*$/, "").replace(/^[<(["'\u2018\u201c](.*)[>)\]"'\u2019\u201d]$/, "$1");
     let wrap = "";
     try {
       const u = new URL(link);
