@@ -26,6 +26,7 @@ from macros.opendata import open_data_files
 from macros.prerender import generated_pages
 from macros.preview import error_page, error_page_paths
 from macros.problems import DataError, format_problems
+from macros.shipping import ship_scripts
 from macros.siteconfig import read_site_config
 
 
@@ -104,3 +105,8 @@ def on_page_context(context, page, config, nav):
 def on_page_markdown(markdown, page, config, files):
     """Every page's text gets the glossary's definitions (after macros have run)."""
     return markdown + _build["abbreviations"]
+
+
+def on_post_build(config):
+    """The adventure's scripts as they ship: without comment-only lines (macros/shipping.py)."""
+    ship_scripts(Path(config["site_dir"]))

@@ -14,6 +14,7 @@ from .load import CASE_STUDY_DIR
 from .offline import gated
 from .origins import origins
 from .postbuild import finish_site
+from .shipping import ship_scripts
 from .prerender import prerender, write_tree
 from .problems import DataError, format_problems
 from .siteconfig import read_site_config
@@ -60,4 +61,5 @@ def build_with_zensical(root: Path, site_dir: Path, timeout: float | None = None
         shutil.copytree(work / "site", site_dir)
     studies = {src: f"data/{CASE_STUDY_DIR}/{Path(src).stem}.yml" for src in tree if src.startswith(f"{CASE_STUDY_DIR}/") and not (root / site.docs_dir / src).is_file()}
     finish_site(site_dir, site, list(studies), studies)
+    ship_scripts(site_dir)
     return gated(result, site_dir, origins({src: studies.get(src, f"{site.docs_dir}/{src}") for src in tree}), root)

@@ -75,7 +75,8 @@ def test_a_link_from_before_versions_opens_with_its_answers_and_is_written_as_ve
         "work-allocation=embedded", "degree-of-focus=specialist", "specialisation=customer-type", "reporting-line=head-of-product",
     ]
     assert fragment(page) == f"v=2&{OLD_LINK}"
-    assert page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY) == f"v=2&{OLD_LINK}"
+    # Opened in a browser with no answers of its own, the link is viewed: nothing stored until the reader keeps it.
+    assert page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY) is None and page.locator(".pb-viewing").is_visible()
     goto_step(page, "result")
     old = {"sentence": page.locator(".pb-model-sentence").text_content(), "changes": texts(page.locator(".pb-changes li"))}
     assert page.locator(".pb-model-card").count() == 2
@@ -96,9 +97,12 @@ def test_a_sub_group_inherits_and_overrides_only_where_it_differs(page, adventur
     assert page.locator('[data-action="remove-group"]').is_hidden()
 
     add_group(page, "  EMEA  ")
-    assert scope_labels(page) == ["Whole organisation", "EMEA"] and checked_scope(page) == "EMEA"
-    assert announced(page).startswith("Added EMEA. The steps now describe EMEA")
+    # Adding does not move the scope: the answers go where the "Describing" line says until the reader picks EMEA.
+    assert scope_labels(page) == ["Whole organisation", "EMEA"] and checked_scope(page) == "Whole organisation"
+    assert announced(page).startswith("Added EMEA, which follows the organisation-wide answers until you give it its own. The steps still describe Whole organisation")
     assert page.locator("#pb-group-name").input_value() == ""
+    page.locator(".pb-scope__options label", has_text="EMEA").click()
+    assert checked_scope(page) == "EMEA" and page.locator(".pb-describing").text_content() == "Describing: Target · EMEA (change)"
     assert fragment(page) == f"v=2&step=result&mode=target&scope=1&target={ORG}&g=EMEA"
 
     goto_step(page, "operating-principle")
@@ -182,8 +186,10 @@ def test_six_sub_groups_at_most_each_with_its_own_name_and_removing_one(page, ad
 def test_hostile_group_names_stay_text_everywhere(page, browser, adventure):
     page.on("dialog", lambda d: page.errors.append(f"dialog: {d.message}"))
     page.goto(f"{adventure}#step=work-allocation&target={ORG}&today=team-hierarchy:hybrid")
+    page.get_by_role("button", name="Make this model mine").click()
     for i, name in enumerate(HOSTILE_NAMES):
         add_group(page, name)
+        page.locator(".pb-scope__options input").last.check()
         page.locator("#work-allocation-embedded" if i % 2 else "#work-allocation-hybrid").check()
     expected = [cleaned(name) for name in HOSTILE_NAMES]
     assert scope_labels(page) == ["Whole organisation", *expected]

@@ -92,7 +92,7 @@ def test_head_of_product_ops_target_then_no_prod_ops_today_plus_size_record_lead
     page.locator('[data-action="next"]').click()
     page.locator('[data-action="next"]').click()  # past the size step for now
     page.locator('[data-action="other-mode"]').click()  # "Now describe where you are today"
-    assert page.locator(".pb-describing").text_content() == "Describing where you are today."
+    assert page.locator(".pb-describing").text_content() == "Describing: Today · Whole organisation (change)"  # today starts with the whole organisation
     page.locator('label[for="team-hierarchy-none"]').click()
     page.locator('[data-action="next"]').click()
     assert page.locator("#step-size").is_visible(), "the questions that do not apply are skipped"

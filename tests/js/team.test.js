@@ -92,7 +92,7 @@ test("merge: who chose what per step, splits ranked by how many would have to mo
   assert.deepEqual(merge(team, d), []); // nobody described today
 });
 
-test("merge: a sub-group row where anyone gives it its own answer; the others keep their organisation-wide one there", () => {
+test("merge: a sub-group row counts only who answered for it; the others are listed as inheriting, not counted", () => {
   const d = data();
   const links = [
     "A #v=2&target=work-allocation:shared-service,reporting-line:cto&g=EMEA;work-allocation:embedded",
@@ -100,10 +100,10 @@ test("merge: a sub-group row where anyone gives it its own answer; the others ke
     "C #v=2&target=work-allocation:shared-service,reporting-line:cto",
   ].join("\n");
   const { team } = addLinks(empty(), links, d);
-  const rows = merge(team, d).map((r) => [r.name, r.title, r.moves, r.buckets.map((b) => `${b.label}:${b.who.join("")}`)]);
+  const rows = merge(team, d).map((r) => [r.name, r.title, r.moves, r.buckets.map((b) => `${b.label}:${b.who.join("")}`), r.inherited.map((x) => `${x.who}:${x.label}`)]);
   assert.deepEqual(rows, [
-    ["EMEA", "Work allocation", 1, ["Embedded:AB", "Shared service:C"]], // names match without regard to case
-    ["", "Work allocation", 0, ["Shared service:ABC"]],
-    ["", "Reporting line", 0, ["CTO:ABC"]],
+    ["", "Work allocation", 0, ["Shared service:ABC"], []],
+    ["", "Reporting line", 0, ["CTO:ABC"], []],
+    ["EMEA", "Work allocation", 0, ["Embedded:AB"], ["C:Shared service"]], // names match without regard to case; C never chose for EMEA
   ]);
 });

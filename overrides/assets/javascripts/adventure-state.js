@@ -76,14 +76,16 @@
       : names.some((n) => sameName(n, name)) ? "taken" : names.length < max ? "" : "full";
   const hashOf = (raw) => (typeof raw !== "string" ? "" : raw.charAt(0) === "#" ? raw.slice(1) : raw);
   const pairs = (hash) => hash.split("&").map((pair) => [pair.indexOf("=") > 0 ? decode(pair.slice(0, pair.indexOf("="))) : null, pair.slice(pair.indexOf("=") + 1)]);
-  const pick = (text, items) => text.split(",").filter((id, i, all) => items.some((x) => x.id === id) && all.indexOf(id) === i);
+  const pick = (text, items, ignored = []) => text.split(",").filter((id, i, all) => (items.some((x) => x.id === id) || (id && ignored.push(id) && 0)) && all.indexOf(id) === i);
 
   // `today`: a today model, which may say that prod ops does not exist yet.
-  const parseModel = (text, data, today) => {
+  // `ignored`: where given, the parts that could not be read are added to it.
+  const parseModel = (text, data, today, ignored = []) => {
     const model = {};
     for (const pair of text.split(",")) {
       const [key, id, extra] = pair.split(":");
       if (extra === undefined && keys(data).includes(key) && (options(data, key).some((o) => o.id === id) || (today && option(data, key, id)))) model[key] = id;
+      else if (pair) ignored.push(pair);
     }
     return clean(model, data);
   };
@@ -96,9 +98,9 @@
   };
   const sizeText = (size) => (size.pms || size.groups ? SIZE.map((k) => size[k] || "").join(".") : "");
   const modelText = (model, data) => keys(data).filter((k) => model[k]).map((k) => `${k}:${model[k]}`).join(",");
-  const parseGroup = (parts, data) => {
-    const [name, target, today] = [0, 1, 2].map((i) => decode(parts[i] || "") || "");
-    return { name: cleanName(name, MAX_NAME), target: parseModel(target, data), today: parseModel(today, data, true) };
+  const parseGroup = (parts, data, ignored) => {
+    const [name, target, today] = [0, 1, 2].map((i) => decode(parts[i] || "") ?? (ignored && ignored.push(parts[i]), ""));
+    return { name: cleanName(name, MAX_NAME), target: parseModel(target, data, false, ignored), today: parseModel(today, data, true, ignored) };
   };
   const groupText = (g, data) => [enc(g.name), modelText(g.target, data), modelText(g.today, data)].join(";");
   const addGroup = (groups, group, data, refused) => {
@@ -121,21 +123,23 @@
   const current = (state, data) => (state.scope ? effective(state[state.mode], state.groups[state.scope - 1][state.mode], data) : state[state.mode]);
   const validStep = (step, model, data) => (stepsFor(model, data).includes(step) ? step : step === SPEC ? LINE : "start");
 
-  const parseState = (raw, data) => {
+  // `ignored`: where given, every part of the link that could not be read is added to it.
+  const parseState = (raw, data, ignored = []) => {
     const state = emptyState();
     const hash = hashOf(raw);
     if (!hash || hash.length > MAX_HASH) return state;
     if (/^step-/.test(hash)) return Object.assign(state, { step: anchorStep(hash, data) || "start" });
     for (const [key, rawValue] of pairs(hash)) {
       const value = decode(rawValue);
-      if (key === null || value === null) continue;
-      if (key === "step") state.step = value;
+      if (key === null && !rawValue) continue; // "a=1&&b=2"
+      if (key === null || value === null || !KEYS.includes(key)) ignored.push(key === null ? rawValue : `${key}=${rawValue}`);
+      else if (key === "step") state.step = value;
       else if (key === "mode" && (value === "today" || value === "target")) state.mode = value;
       else if (key === "scope") state.scope = Number(value);
-      else if (key === "goals" || key === "glue") state[key] = pick(value, key === "goals" ? data.goals : data.glueWork);
-      else if (key === "target" || key === "today") state[key] = parseModel(value, data, key === "today");
+      else if (key === "goals" || key === "glue") state[key] = pick(value, key === "goals" ? data.goals : data.glueWork, ignored);
+      else if (key === "target" || key === "today") state[key] = parseModel(value, data, key === "today", ignored);
       else if (key === "size") state.size = parseSize(value);
-      else if (key === "g") addGroup(state.groups, parseGroup(rawValue.split(";"), data), data, state.refused);
+      else if (key === "g") addGroup(state.groups, parseGroup(rawValue.split(";"), data, ignored), data, state.refused);
     }
     if (!(Number.isInteger(state.scope) && state.scope >= 0 && state.scope <= state.groups.length)) state.scope = 0;
     state.step = validStep(state.step, current(state, data), data);

@@ -145,9 +145,11 @@
     for (const only of root.querySelectorAll("[data-today-only]")) only.hidden = state.mode !== "today";
     // Set-up answers in use stay in view.
     if (state.mode === "today" || state.scope) $(".pb-more").open = true;
-    const describing = $(".pb-describing");
-    describing.hidden = state.mode === "target" && !group;
-    describing.replaceChildren(`Describing ${state.mode === "today" ? "where you are today" : "the target"}`, ...(group ? [", for ", name(group.name)] : []), ".");
+    // Where the answers go, on every step.
+    $(".pb-describing").replaceChildren(`Describing: ${state.mode === "today" ? "Today" : "Target"} · `, name(group ? group.name : WORDS.whole), " ",
+      el("button", { type: "button", class: "pb-link", "data-action": "scope" }, "(change)"));
+    $(".pb-viewing").hidden = !app.viewing;
+    $('.pb-viewing [data-action="own"]').hidden = !store();
     $('[data-action="remove-group"]').hidden = !group;
     for (const note of root.querySelectorAll("[data-inherit]")) {
       const key = note.dataset.inherit;
@@ -174,23 +176,29 @@
     if (moveFocus) focus(heading, jump);
   };
 
-  // The bar shows a split at a glance.
+  // The bar shows a split at a glance; a position has the same colour and pattern everywhere.
   const teamRow = (r, split) => {
-    const bar = el("div", { class: "pb-bar", "aria-hidden": "true" }, ...r.buckets.map((b, i) => el("span", { class: `pb-c${i % 4}` })), ...r.undecided.map(() => el("span", {})));
+    const bar = el("div", { class: "pb-bar", "aria-hidden": "true" }, ...r.buckets.map((b) => el("span", { class: `pb-c${b.colour}` })), ...r.undecided.map(() => el("span", {})));
     [...bar.children].forEach((segment, i) => (segment.style.flexGrow = r.buckets[i] ? r.buckets[i].who.length : 1));
     return el("li", { class: `pb-row${split ? " pb-row--split" : ""}` },
-      el("p", {}, ...named(r.name, el("strong", {}, r.title)), " — ", ...word(split ? "split" : "agreed", { ways: r.buckets.length, moves: r.moves, count: r.moves + r.buckets[0].who.length })),
+      el("p", {}, ...named(r.name, el("strong", {}, r.title)), " — ", ...word(split ? "split" : "agreed", { ways: r.buckets.length, steps: r.steps, moves: r.moves, count: r.moves + r.buckets[0].who.length }), ...(r.tie ? [" ", ...word("tie", {})] : [])),
       bar,
-      el("ul", {}, ...r.buckets.map((b, i) => el("li", { class: `pb-c${i % 4}` }, `${b.label}: `, ...who(b.who))), r.undecided.length > 0 && el("li", {}, `${WORDS.none}: `, ...who(r.undecided))),
-      split && r.key !== SPEC && el("div", { class: "pb-team__tradeoffs" }, ...r.buckets.map((b) => tradeoffs(r.key, b.id, b.label))));
+      el("ul", {}, ...r.buckets.map((b) => el("li", { class: `pb-c${b.colour}` }, `${b.label}: `, ...who(b.who))), r.undecided.length > 0 && el("li", {}, `${WORDS.none}: `, ...who(r.undecided)),
+        r.inherited.length > 0 && el("li", {}, ...word("inherited", { name: r.name }), ...[].concat(...r.inherited.map((x, i) => [i ? ", " : "", name(x.who), ` (${x.label})`])))));
   };
+  // Person by choice: one line per question, one column per person.
+  const grid = (rows, people) => [el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Question"), ...people.map((p) => el("th", { scope: "col" }, name(p.label))))),
+    el("tbody", {}, ...rows.map((r) => el("tr", {}, el("th", { scope: "row" }, ...named(r.name, r.title)), ...people.map((p) => {
+      const b = r.buckets.find((x) => x.who.includes(p.label));
+      return el("td", b ? { class: `pb-c${b.colour}` } : {}, b ? b.label : r.name ? WORDS.wide : WORDS.none);
+    }))))];
 
   const renderTeam = (moveFocus) => {
     const { team } = app;
     const rows = PB.merge(team, app.data);
     app.root.classList.add("pb-adventure--team");
     $("#pb-team-mode").value = team.mode;
-    fill($(".pb-team__reports"), app.reports.map((r) => el("li", { class: ADDED.includes(r.code) ? "" : "pb-team__problem" }, `Line ${r.line}: `, ...word(r.code, r))));
+    fill($(".pb-team__reports"), app.reports.map((r) => el("li", { class: ADDED.includes(r.code) ? "" : "pb-team__problem" }, `Line ${r.line}: `, ...word(r.code, { ...r, ignored: r.ignored.join(", ") }))));
     $(".pb-team__summary").replaceChildren(...word(team.people.length ? `compare-${team.mode}` : "no-links", { count: team.people.length }));
     fill($(".pb-team__people"), team.people.map((p, i) => el("li", {}, name(p.label), ...(p.groups.length ? [" (sub-groups: ", ...who(p.groups.map((g) => g.name)), ")"] : []), " ",
       el("button", { type: "button", class: "md-button", "data-action": "remove-person", "data-index": i }, "Remove ", name(p.label)))));
@@ -199,6 +207,12 @@
       $(`[data-part="${key}"]`).hidden = !shown.length;
       fill($(`[data-part="${key}"] .pb-team__rows`), shown.map((r) => teamRow(r, split)));
     }
+    $('[data-part="grid"]').hidden = !rows.length;
+    $(".pb-grid").replaceChildren(...grid(rows, team.people));
+    // Once per position in play, folded away.
+    const seen = new Set();
+    fill($(".pb-team__tradeoffs"), [].concat(...rows.filter((r) => r.buckets.length > 1 && r.key !== SPEC).map((r) => r.buckets.filter((b) => !seen.has(r.key + b.id) && seen.add(r.key + b.id))
+      .map((b) => tradeoffs(r.key, b.id, `${r.title}: ${b.label}`)))), $('[data-part="tradeoffs"]'));
     if (moveFocus) focus($(".pb-team h2"));
   };
   const showTeam = (hash, moveFocus) => {
@@ -210,11 +224,12 @@
   };
 
   // A null state: Material's instant navigation owns the others.
-  const url = (hash, push) => history[push ? "pushState" : "replaceState"](null, "", `${location.pathname}${location.search}#${hash}`);
+  // `wrote`: the page's own entries, which Back and Forward may return to without making them someone else's.
+  const url = (hash, push) => app.wrote.add(hash) && history[push ? "pushState" : "replaceState"](null, "", `${location.pathname}${location.search}#${hash}`);
   const commit = (push) => {
     const hash = serialise(app.state, app.data);
     url(hash, push);
-    store(hash);
+    if (!app.viewing) store(hash); // someone else's link is not stored until the reader makes it theirs
   };
   const saveTeam = () => url(PB.teamText(app.team, app.data));
   const go = (step) => {
@@ -245,7 +260,7 @@
     back: () => move(-1),
     reset: () => {
       app.state = PB.emptyState();
-      store("");
+      if (!app.viewing) store("");
       note([]);
       url(serialise(app.state, app.data), true); // so that Forward to it clears again
       render(true);
@@ -264,6 +279,7 @@
     share: () => navigator.share({ title: document.title, text: sentence(app.state[PB.leadMode(app.state)], app.data), url: PB.shareUrl(location, serialise(app.state, app.data)) }).catch(() => {}),
     "other-mode": () => {
       app.state.mode = app.state.mode === "target" ? "today" : "target";
+      app.state.scope = 0; // the other model starts with the whole organisation
       go(app.data.spectrums[0].id);
     },
     "add-group": () => {
@@ -274,8 +290,8 @@
       note(why ? word(key, { label: group.name }) : []);
       if (why) return say(key, { label: group.name });
       input.value = "";
-      app.state.scope = app.state.groups.length;
-      update(true, "group-added", group);
+      // The scope stays: answers go where the "Describing" line says.
+      update(true, "group-added", { name: group.name, scope: app.state.scope ? app.state.groups[app.state.scope - 1].name : WORDS.whole });
     },
     "remove-group": () => {
       const [group] = app.state.groups.splice(app.state.scope - 1, 1);
@@ -287,9 +303,24 @@
       url(hash, true);
       showTeam(hash, true);
     },
-    "leave-team": () => {
+    "leave-team": () => actions.own(),
+    // The reader's saved answers, intact, after viewing someone else's link.
+    own: () => {
+      if (store()) app.state = parseState(store(), app.data);
+      app.viewing = false;
+      leftOut(app.state.refused);
       commit(true);
       render(true);
+    },
+    keep: () => {
+      app.viewing = false;
+      commit();
+      render();
+      say("kept", {});
+    },
+    scope: () => {
+      $(".pb-more").open = true;
+      $(".pb-mode input:checked").focus();
     },
     "add-links": () => {
       Object.assign(app, PB.addLinks(app.team, $("#pb-team-links").value, app.data));
@@ -298,7 +329,7 @@
       leftOut([].concat(...app.reports.map((r) => r.refused)));
       saveTeam();
       renderTeam();
-      say(added < app.reports.length ? "links-some" : "links-all", { added, count: app.reports.length });
+      say(app.reports.some((r) => !ADDED.includes(r.code)) ? "links-some" : "links-all", { added: added + app.reports.filter((r) => r.code === "partial").length, count: app.reports.length });
     },
     "remove-person": (button) => {
       const [person] = app.team.people.splice(+button.dataset.index, 1);
@@ -350,9 +381,11 @@
     const hash = link.pathname === location.pathname && hashKind(location.hash, data) === "other" ? link.hash : location.hash;
     const kind = hashKind(hash, data);
     const state = parseState(kind === "state" ? hash : store(), data);
+    const answers = (s) => serialise({ ...s, step: "start", mode: "target", scope: 0 }, data);
     followed = null;
     if (kind === "step") state.step = validStep(anchorStep(hash, data), current(state, data), data);
-    app = { root, data, state, path: location.pathname, note: root.insertBefore(el("p", { class: "pb-team__problem", role: "status" }), $(".pb-path", root)) };
+    // A link with other answers than the saved ones is someone else's (or an old one): shown, not stored.
+    app = { root, data, state, viewing: kind === "state" && answers(state) !== answers(parseState(store(), data)), wrote: new Set(), path: location.pathname, note: root.insertBefore(el("p", { class: "pb-team__problem", role: "status" }), $(".pb-path", root)) };
     leftOut(state.refused);
     root.classList.add("pb-adventure--ready");
     for (const hidden of root.querySelectorAll(".pb-more, .pb-nav, .pb-actions, .pb-mode, .pb-scope, .pb-team__add, .pb-team__compare")) hidden.hidden = false;
@@ -387,7 +420,10 @@
     if (kind === "other" || kind === "team") return;
     if (kind === "step") app.state.step = validStep(anchorStep(location.hash, app.data), current(app.state, app.data), app.data);
     else {
-      store(serialise((app.state = parseState(location.hash, app.data)), app.data));
+      app.state = parseState(location.hash, app.data);
+      // A link typed or pasted into this tab is viewed, as one opened anew.
+      if (!app.wrote.has(PB.hashOf(location.hash))) app.viewing = true;
+      if (!app.viewing) store(serialise(app.state, app.data));
       leftOut(app.state.refused);
     }
     render(true);
