@@ -124,3 +124,13 @@ def test_the_reporting_line_hint_the_glue_answers_promise_appears(browser, base_
     hint = page.locator("#step-reporting-line .pb-hints li:not([hidden])")
     assert hint.count() == 1 and " ".join(promised["reporting_line_hint"].split()) == hint.text_content()
     page.context.close()
+
+
+def test_the_folded_trade_offs_are_printed(browser, base_url):
+    """Folded on screen to keep the result short; a printout for the CPO carries the risks all the same."""
+    page = opened(browser, base_url, DESKTOP, SHARED)
+    risk = page.locator("#pb-result details.pb-result__tradeoffs li").first
+    assert not risk.evaluate("(e) => e.checkVisibility()")
+    page.emulate_media(media="print")
+    assert risk.evaluate("(e) => e.checkVisibility()") and risk.text_content().strip()
+    page.context.close()

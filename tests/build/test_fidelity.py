@@ -114,7 +114,7 @@ def test_the_most_common_line_says_what_that_rests_on(real_site):
     for line in PLAYBOOK.reporting_lines:
         if line.common:
             assert line.common_basis is not None
-            assert f"Most common {said(line.common_basis, PLAYBOOK.reporting_line_sources)}" in text
+            assert f"Usual, per its source {said(line.common_basis, PLAYBOOK.reporting_line_sources)}" in text
 
 
 @pytest.mark.real_data
