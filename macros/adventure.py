@@ -13,7 +13,7 @@ from .model import SPECIALIST_POSITIONS, CaseStudy, Playbook
 REPORTING_LINE_STEP = "reporting-line"
 SPECIALISATION_STEP = "specialisation"
 SIZE_STEP = "size"
-# Pages the result links to once they exist (written separately): src_uri and title, in the order shown.
+# Pages the result links to, where the build has them (a site without one still builds strictly): src_uri and title.
 FURTHER_READING = (
     ("questions/when-to-start.md", "When should an organisation start a prod ops team?"),
     ("guide/first-months.md", "The first months of a new function"),

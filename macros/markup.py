@@ -71,9 +71,14 @@ def markup_problems(text: str, path: str, site: SiteConfig) -> list[Problem]:
     return problems
 
 
+def _markdown(site: SiteConfig) -> markdown.Markdown:
+    """A converter with the site's Markdown settings."""
+    return markdown.Markdown(extensions=list(site.extensions), extension_configs=site.extension_configs)
+
+
 def _convert(text: str, site: SiteConfig) -> str:
     """The page's HTML as the site's Markdown settings make it."""
-    return markdown.Markdown(extensions=list(site.extensions), extension_configs=site.extension_configs).convert(text)
+    return _markdown(site).convert(text)
 
 
 def _toc_label_findings(text: str, site: SiteConfig) -> list[tuple[tuple, str]]:
@@ -81,7 +86,7 @@ def _toc_label_findings(text: str, site: SiteConfig) -> list[tuple[tuple, str]]:
     heading, so the HTML never shows them, and the theme puts them in the page's table of contents as titles."""
     if "data-toc-label" not in text.lower():
         return []  # a label from the heading's own text is checked as the heading
-    md = markdown.Markdown(extensions=list(site.extensions), extension_configs=site.extension_configs)
+    md = _markdown(site)
     md.convert(text)
     tokens, found = list(getattr(md, "toc_tokens", [])), []
     while tokens:

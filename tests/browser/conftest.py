@@ -68,6 +68,12 @@ def browser():
 
 
 @pytest.fixture
+def adventure(base_url):
+    """The adventure page of the fixture site."""
+    return base_url + "adventure/"
+
+
+@pytest.fixture
 def page(browser):
     """A fresh page that records script errors and every host it contacts."""
     context = browser.new_context()

@@ -20,7 +20,6 @@ from helpers import DATA, FIXTURES, SITE_FIXTURE
 pytestmark = pytest.mark.browser
 
 
-
 # ---------------------------------------------------------------------------
 # The data, as the files state it
 # ---------------------------------------------------------------------------
@@ -148,11 +147,6 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
-
-
-@pytest.fixture
-def adventure(base_url):
-    return base_url + "adventure/"
 
 
 def shown_steps(page) -> list[str]:

@@ -38,11 +38,6 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture
-def adventure(base_url):
-    return base_url + "adventure/"
-
-
 def add_group(page, name: str):
     open_more_options(page)
     page.locator("#pb-group-name").fill(name)

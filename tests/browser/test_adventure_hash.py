@@ -58,11 +58,6 @@ def answer_three_steps(page, adventure):
     return before
 
 
-@pytest.fixture
-def adventure(base_url):
-    return base_url + "adventure/"
-
-
 def test_following_a_heading_permalink_keeps_the_answers(page, adventure):
     before = answer_three_steps(page, adventure)
     state_url = page.url

@@ -47,11 +47,6 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture
-def adventure(base_url):
-    return base_url + "adventure/"
-
-
 def note(page):
     return page.locator("#pb-adventure > [role=status]")
 

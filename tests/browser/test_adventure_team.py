@@ -37,11 +37,6 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture
-def adventure(base_url):
-    return base_url + "adventure/"
-
-
 def paste(page, lines: list[str]):
     page.locator("#pb-team-links").fill("\n".join(lines))
     page.get_by_role("button", name="Add links").click()
