@@ -67,8 +67,8 @@ node:
 	  echo "Node.js is missing: install Node.js 20 or newer, or the JavaScript unit tests (tests/js) are skipped"; \
 	fi
 
-# On every core (pytest-xdist; the built sites are shared between workers; tests of one xdist_group stay on one
-# worker, so the hostile build builds its sites once), ending with the ten slowest tests.
+# On every core (pytest-xdist; the built sites are shared between workers; with --dist loadgroup, tests/scheduling.py
+# keeps the hostile build on one worker and starts it first, so it builds its sites once), ending with the ten slowest tests.
 TEST_WORKERS ?= auto
 test: $(VENV)/.installed-test chromium node
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=10

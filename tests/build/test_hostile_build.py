@@ -45,9 +45,9 @@ from helpers import ROOT, playwright_driver
 playwright_api = pytest.importorskip("playwright.sync_api")
 from browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402  (the browser tier's launch settings)
 
-# One worker runs them all (make test uses --dist loadgroup): its module fixtures build each site once, where spread
-# over workers every worker would build every site again.
-pytestmark = [pytest.mark.hostile, pytest.mark.browser, pytest.mark.xdist_group("hostile-build")]
+# One worker runs them all (tests/conftest.py lists this module in ONE_WORKER_MODULES): its module fixtures build each
+# site once, where spread over workers every worker would build every site again.
+pytestmark = [pytest.mark.hostile, pytest.mark.browser]
 
 # The corpus; the hold-out set outside the repository runs this same test on its own corpus.
 CORPUS = Path(os.environ.get("PLAYBOOK_HOSTILE_ROUTES") or Path(__file__).resolve().parents[1] / "hostile" / "routes")
