@@ -12,8 +12,6 @@ from macros.offline import build_with_offline_copy
 
 # Fixtures that read data/ through a built site: a test that uses one derives its expectations from the data.
 REAL_DATA_FIXTURES = {"real_site", "real_base_url", "zensical_site"}
-# Modules whose module fixtures build sites: under `make test` (--dist loadgroup) each runs on one worker (scheduling.py).
-ONE_WORKER_MODULES = ("tests/build/test_hostile_build.py",)
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +43,7 @@ def pytest_collection_modifyitems(config, items):
 def pytest_xdist_make_scheduler(config, log):
     """`--dist loadgroup` with each of ONE_WORKER_MODULES kept on one worker (xdist's own grouping fails on pytest 9.2)."""
     if config.getvalue("dist") == "loadgroup":
-        from scheduling import OneWorkerModules
+        from scheduling import ONE_WORKER_MODULES, OneWorkerModules
 
         return OneWorkerModules(config, log, ONE_WORKER_MODULES)
     return None

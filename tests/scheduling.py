@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from xdist.scheduler import LoadScopeScheduling
 
+# Modules whose module fixtures build sites: each runs on one worker (tests/conftest.py hands this to pytest-xdist).
+ONE_WORKER_MODULES = ("tests/build/test_hostile_build.py",)
+
 
 class OneWorkerModules(LoadScopeScheduling):
     """pytest-xdist's scope scheduling where a listed module is one unit of work and every other test a unit of its

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ONE_WORKER_MODULES
 from helpers import ROOT
+from scheduling import ONE_WORKER_MODULES
 
 TESTS = Path(__file__).resolve().parents[1]
 BIG = """
